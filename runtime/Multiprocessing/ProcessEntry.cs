@@ -1,8 +1,28 @@
+using System.ComponentModel;
+using System.Net.Sockets;
+using System.Reflection;
+using Multiprocessing.Serialization;
+using Multiprocessing.Wire;
+
 namespace Multiprocessing;
 
 /// <summary>The guarded entry: the C# counterpart of Python's <c>if __name__ == '__main__':</c>.</summary>
-public static partial class ProcessEntry
+public static class ProcessEntry
 {
+    /// <summary>The environment variable that tells a re-executed program it is a child, and where its parent is.</summary>
+    internal const string ChildMarkerVariable = "MULTIPROCESSING_CHILD";
+
+    /// <summary>Exit code of a child whose parent went away or refused it before its target ran.</summary>
+    internal const int ParentGoneExitCode = 70;
+
+    private static Func<string, ProcessTargetInvoker?>[] s_tables = [];
+
+    /// <summary>Whether this process is a child started for a process target.</summary>
+    public static bool IsChild { get; private set; }
+
+    /// <summary>This process's name: <c>MainProcess</c> in the parent, the child's name in a child (Python's <c>current_process().name</c>).</summary>
+    public static string CurrentName { get; private set; } = "MainProcess";
+
     /// <summary>
     /// Must be the first statement of the program's entry point. In the parent it returns at once; in a child
     /// started by a process target it runs the requested target, reports its result to the parent and exits the
@@ -10,5 +30,164 @@ public static partial class ProcessEntry
     /// </summary>
     public static void Guard()
     {
+        string? marker = Environment.GetEnvironmentVariable(ChildMarkerVariable);
+        if (marker is null)
+        {
+            return;
+        }
+
+        // Not inherited by this child's own children: they get their own marker.
+        Environment.SetEnvironmentVariable(ChildMarkerVariable, null);
+        IsChild = true;
+        Environment.Exit(RunChild(marker));
+    }
+
+    /// <summary>Registers a generated table of process targets. Called by generated module initializers.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static void RegisterTargets(Func<string, ProcessTargetInvoker?> lookup)
+    {
+        lock (typeof(ProcessEntry))
+        {
+            s_tables = [.. s_tables, lookup];
+        }
+    }
+
+    /// <summary>The program's main assembly as the host was given it (for `dotnet app.dll`).</summary>
+    internal static string? EntryAssemblyPath => Environment.GetCommandLineArgs() is [{ } first, ..] && first.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? first : null;
+
+    /// <summary>
+    /// A child whose entry point skipped <see cref="Guard"/> re-runs the parent's main code: stop it before it
+    /// starts children of its own (the spawn bomb Python's missing guard causes).
+    /// </summary>
+    internal static void ThrowIfUnguardedChild(string targetName)
+    {
+        if (!IsChild && Environment.GetEnvironmentVariable(ChildMarkerVariable) is not null)
+        {
+            throw new InvalidOperationException(
+                $"This process was started as a child process, but its entry point did not call ProcessEntry.Guard() first, " +
+                $"so it ran the parent's main code again and tried to start process target {targetName}. " +
+                "Add `ProcessEntry.Guard();` as the first statement of the program's entry point (analyzer rule MP0006).");
+        }
+    }
+
+    private static int RunChild(string marker)
+    {
+        int colon = marker.IndexOf(':');
+        if (colon <= 0)
+        {
+            Console.Error.WriteLine($"Multiprocessing: malformed {ChildMarkerVariable} value; this process was not started by a process target.");
+            return ParentGoneExitCode;
+        }
+
+        FrameConnection connection;
+        (FrameKind Kind, byte[] Payload)? run;
+        try
+        {
+            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            connection = new FrameConnection(socket);
+            socket.Connect(new UnixDomainSocketEndPoint(marker[(colon + 1)..]));
+            var hello = new PayloadWriter()
+                .Bytes(Convert.FromHexString(marker.AsSpan(0, colon)))
+                .Int32(Environment.ProcessId)
+                .Bytes(BuildIdentity.Current.ToByteArray());
+            connection.Send(FrameKind.Hello, hello.WrittenSpan);
+            run = connection.Receive();
+        }
+        catch (Exception e) when (e is SocketException or IOException or FormatException or InvalidDataException)
+        {
+            Console.Error.WriteLine($"Multiprocessing: child {Environment.ProcessId} could not reach its parent ({e.Message}); exiting.");
+            return ParentGoneExitCode;
+        }
+
+        if (run is not { Kind: FrameKind.Run } frame)
+        {
+            string reason = run is { Kind: FrameKind.Refuse } refusal ? new PayloadReader(refusal.Payload).String() : "the parent closed the connection";
+            Console.Error.WriteLine($"Multiprocessing: child {Environment.ProcessId} exits without running anything: {reason}");
+            return ParentGoneExitCode;
+        }
+
+        var reader = new PayloadReader(frame.Payload);
+        string targetId = reader.String();
+        CurrentName = reader.String();
+        var arguments = reader.Bytes().ToArray();
+        WatchParent(connection);
+        return RunTarget(connection, targetId, arguments);
+    }
+
+    private static int RunTarget(FrameConnection connection, string targetId, byte[] arguments)
+    {
+        var result = new ArgumentWriter();
+        try
+        {
+            var invoker = FindTarget(targetId) ?? throw new InvalidOperationException(
+                $"Process target '{targetId}' is not registered in this program. Is the assembly that declares it referenced by the executable, and was it built with the Multiprocessing generator?");
+            var pending = invoker(arguments, result);
+            if (!pending.IsCompletedSuccessfully)
+            {
+                pending.AsTask().GetAwaiter().GetResult();
+            }
+        }
+        catch (Exception e)
+        {
+            // As Python does, the child prints its traceback; the parent gets it too.
+            Console.Error.WriteLine($"Process {CurrentName} (pid {Environment.ProcessId}), target {targetId}:{Environment.NewLine}{e}");
+            var error = new PayloadWriter().String(e.GetType().FullName ?? e.GetType().Name).String(e.Message).String(e.ToString());
+            return Report(connection, FrameKind.Error, error.WrittenSpan, exitCode: 1);
+        }
+
+        return Report(connection, FrameKind.Result, result.WrittenMemory.Span, exitCode: 0);
+    }
+
+    private static int Report(FrameConnection connection, FrameKind kind, ReadOnlySpan<byte> payload, int exitCode)
+    {
+        try
+        {
+            connection.Send(kind, payload);
+            return exitCode;
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            return ParentGoneExitCode;
+        }
+    }
+
+    private static ProcessTargetInvoker? FindTarget(string targetId)
+    {
+        foreach (var lookup in s_tables)
+        {
+            if (lookup(targetId) is { } invoker)
+            {
+                return invoker;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Children never outlive their parent: when the parent's end of the connection closes (it exited, crashed or
+    /// was killed), the child exits at once, whatever its target is doing.
+    /// </summary>
+    private static void WatchParent(FrameConnection connection)
+    {
+        var watcher = new Thread(() =>
+        {
+            try
+            {
+                while (connection.Receive() is not null)
+                {
+                }
+            }
+            catch (Exception e) when (e is SocketException or IOException or InvalidDataException or ObjectDisposedException)
+            {
+            }
+
+            Environment.Exit(ParentGoneExitCode);
+        })
+        {
+            IsBackground = true,
+            Name = "Multiprocessing parent watch",
+        };
+        watcher.Start();
     }
 }

@@ -1,0 +1,67 @@
+using Multiprocessing.SourceGeneration.Helpers;
+
+namespace Multiprocessing.SourceGeneration.Model
+{
+    /// <summary>How a target returns: what the child awaits and what the parent's stub types.</summary>
+    internal enum ResultShape
+    {
+        Void,
+        Value,
+        Task,
+        TaskOfT,
+        ValueTask,
+        ValueTaskOfT,
+    }
+
+    /// <summary>A type that encloses a target, outermost first: its declaration keyword and name.</summary>
+    /// <param name="Keyword">"class", "struct", "record", "record struct" or "interface".</param>
+    /// <param name="Name">The type's name, escaped where it is a keyword.</param>
+    internal sealed record ContainingTypeSpec(string Keyword, string Name);
+
+    /// <summary>One parameter of a target.</summary>
+    /// <param name="Name">The parameter's name, escaped where it is a keyword.</param>
+    /// <param name="Type">Its fully qualified type (<c>global::</c>, nullable annotations kept).</param>
+    /// <param name="DefaultValue">The C# text of its default value, or <see langword="null"/>.</param>
+    internal sealed record ParameterSpec(string Name, string Type, string? DefaultValue);
+
+    /// <summary>Everything the emitter needs about one valid <c>[ProcessTarget]</c>: strings, enums and equatable arrays only.</summary>
+    /// <param name="Id">The stable target id: <c>Assembly:Namespace.Type.Method</c>.</param>
+    /// <param name="DisplayName">The target as users read it: <c>Type.Method</c>.</param>
+    /// <param name="Namespace">The containing namespace, or <see langword="null"/> for the global namespace.</param>
+    /// <param name="ContainingTypes">The enclosing types, outermost first.</param>
+    /// <param name="ContainingTypeName">The fully qualified containing type.</param>
+    /// <param name="MethodName">The method's name.</param>
+    /// <param name="Accessibility">"public" or "internal": the accessibility of the generated descriptor.</param>
+    /// <param name="Parameters">The parameters, in order.</param>
+    /// <param name="Shape">How the method returns.</param>
+    /// <param name="ResultType">The fully qualified result type (unwrapped from its task), or <see langword="null"/>.</param>
+    /// <param name="HintName">The generated file's name.</param>
+    internal sealed record TargetSpec(
+        string Id,
+        string DisplayName,
+        string? Namespace,
+        EquatableArray<ContainingTypeSpec> ContainingTypes,
+        string ContainingTypeName,
+        string MethodName,
+        string Accessibility,
+        EquatableArray<ParameterSpec> Parameters,
+        ResultShape Shape,
+        string? ResultType,
+        string HintName)
+    {
+        /// <summary>The generated descriptor's class, nested in <c>Targets</c>.</summary>
+        public string DescriptorTypeName => MethodName + "Target";
+
+        /// <summary>The fully qualified descriptor class.</summary>
+        public string DescriptorTypeFullName => ContainingTypeName + ".Targets." + DescriptorTypeName;
+    }
+
+    /// <summary>The assembly's dispatch table: its own targets and the tables of referenced assemblies.</summary>
+    /// <param name="AssemblyName">The compilation's assembly name.</param>
+    /// <param name="Targets">(target id, descriptor class) pairs, sorted by id.</param>
+    /// <param name="ReferencedTables">Fully qualified generated tables of referenced assemblies, sorted.</param>
+    internal sealed record TableSpec(string AssemblyName, EquatableArray<TableEntrySpec> Targets, EquatableArray<string> ReferencedTables);
+
+    /// <summary>One dispatch table entry.</summary>
+    internal sealed record TableEntrySpec(string Id, string DescriptorTypeFullName);
+}

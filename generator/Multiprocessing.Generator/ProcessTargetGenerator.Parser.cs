@@ -1,0 +1,203 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Multiprocessing.SourceGeneration.Helpers;
+using Multiprocessing.SourceGeneration.Model;
+
+namespace Multiprocessing.SourceGeneration
+{
+    public sealed partial class ProcessTargetGenerator
+    {
+        internal static class Parser
+        {
+            private static readonly SymbolDisplayFormat s_typeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+                .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+            public static TargetSpec? TryCreateSpec(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+            {
+                if (context.TargetSymbol is not IMethodSymbol method ||
+                    !ProcessTargetRules.IsValid(method, cancellationToken) ||
+                    !IsReachableFromTable(method.ContainingType))
+                {
+                    return null;
+                }
+
+                var containingTypes = new List<ContainingTypeSpec>();
+                for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+                {
+                    containingTypes.Insert(0, new ContainingTypeSpec(Keyword(type), Escape(type.Name)));
+                }
+
+                var parameters = new List<ParameterSpec>(method.Parameters.Length);
+                foreach (var parameter in method.Parameters)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    parameters.Add(new ParameterSpec(Escape(parameter.Name), parameter.Type.ToDisplayString(s_typeFormat), DefaultValue(parameter)));
+                }
+
+                var (shape, resultType) = Result(method, context.SemanticModel.Compilation);
+                string ns = method.ContainingNamespace.IsGlobalNamespace ? "" : method.ContainingNamespace.ToDisplayString();
+                string typePath = string.Join(".", containingTypes.Select(static t => t.Name.TrimStart('@')));
+                return new TargetSpec(
+                    Id: $"{context.SemanticModel.Compilation.AssemblyName}:{(ns.Length == 0 ? "" : ns + ".")}{typePath}.{method.Name}",
+                    DisplayName: $"{typePath}.{method.Name}",
+                    Namespace: ns.Length == 0 ? null : ns,
+                    ContainingTypes: containingTypes.ToEquatableArray(),
+                    ContainingTypeName: method.ContainingType.ToDisplayString(s_typeFormat),
+                    MethodName: method.Name,
+                    Accessibility: method.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
+                    Parameters: parameters.ToEquatableArray(),
+                    Shape: shape,
+                    ResultType: resultType,
+                    HintName: $"{(ns.Length == 0 ? "" : ns + ".")}{typePath}.{method.Name}.g.cs");
+            }
+
+            /// <summary>The generated tables of referenced assemblies (each assembly's generator emits one with targets).</summary>
+            public static EquatableArray<string> FindReferencedTables(Compilation compilation, CancellationToken cancellationToken)
+            {
+                var tables = new List<string>();
+                foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (!ReferencesRuntime(assembly))
+                    {
+                        continue;
+                    }
+
+                    foreach (var attribute in assembly.GetAttributes())
+                    {
+                        if (attribute.AttributeClass?.ToDisplayString() == KnownNames.ProcessTargetTableAttribute &&
+                            attribute.ConstructorArguments is [{ Value: INamedTypeSymbol table }])
+                        {
+                            tables.Add(table.ToDisplayString(s_typeFormat));
+                        }
+                    }
+                }
+
+                tables.Sort(System.StringComparer.Ordinal);
+                return tables.ToEquatableArray();
+            }
+
+            private static bool ReferencesRuntime(IAssemblySymbol assembly)
+            {
+                foreach (var module in assembly.Modules)
+                {
+                    foreach (var reference in module.ReferencedAssemblies)
+                    {
+                        if (reference.Name == KnownNames.RuntimeAssemblyName)
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>The assembly's dispatch table must be able to name the descriptor: no private or protected enclosing type.</summary>
+            private static bool IsReachableFromTable(INamedTypeSymbol type)
+            {
+                for (var t = type; t is not null; t = t.ContainingType)
+                {
+                    if (t.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            private static string Keyword(INamedTypeSymbol type) => (type.TypeKind, type.IsRecord) switch
+            {
+                (TypeKind.Struct, true) => "record struct",
+                (TypeKind.Struct, false) => "struct",
+                (TypeKind.Interface, _) => "interface",
+                (_, true) => "record",
+                _ => "class",
+            };
+
+            private static (ResultShape Shape, string? Type) Result(IMethodSymbol method, Compilation compilation)
+            {
+                if (method.ReturnsVoid)
+                {
+                    return (ResultShape.Void, null);
+                }
+
+                var returnType = method.ReturnType;
+                var task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+                var taskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+                var valueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
+                var valueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+                if (SymbolEqualityComparer.Default.Equals(returnType, task))
+                {
+                    return (ResultShape.Task, null);
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(returnType, valueTask))
+                {
+                    return (ResultShape.ValueTask, null);
+                }
+
+                if (returnType is INamedTypeSymbol { IsGenericType: true } generic)
+                {
+                    var definition = generic.OriginalDefinition;
+                    if (SymbolEqualityComparer.Default.Equals(definition, taskOfT))
+                    {
+                        return (ResultShape.TaskOfT, generic.TypeArguments[0].ToDisplayString(s_typeFormat));
+                    }
+
+                    if (SymbolEqualityComparer.Default.Equals(definition, valueTaskOfT))
+                    {
+                        return (ResultShape.ValueTaskOfT, generic.TypeArguments[0].ToDisplayString(s_typeFormat));
+                    }
+                }
+
+                return (ResultShape.Value, returnType.ToDisplayString(s_typeFormat));
+            }
+
+            private static string? DefaultValue(IParameterSymbol parameter)
+            {
+                if (!parameter.HasExplicitDefaultValue)
+                {
+                    return null;
+                }
+
+                object? value = parameter.ExplicitDefaultValue;
+                var type = parameter.Type;
+                if (value is null)
+                {
+                    return "default";
+                }
+
+                if (type.TypeKind == TypeKind.Enum)
+                {
+                    return $"({type.ToDisplayString(s_typeFormat)})({SymbolDisplay.FormatPrimitive(value, quoteStrings: false, useHexadecimalNumbers: false)})";
+                }
+
+                return value switch
+                {
+                    float f when float.IsNaN(f) => "float.NaN",
+                    float f when float.IsPositiveInfinity(f) => "float.PositiveInfinity",
+                    float f when float.IsNegativeInfinity(f) => "float.NegativeInfinity",
+                    double d when double.IsNaN(d) => "double.NaN",
+                    double d when double.IsPositiveInfinity(d) => "double.PositiveInfinity",
+                    double d when double.IsNegativeInfinity(d) => "double.NegativeInfinity",
+                    float f => f.ToString("R", CultureInfo.InvariantCulture) + "F",
+                    double d => d.ToString("R", CultureInfo.InvariantCulture) + "D",
+                    decimal m => m.ToString(CultureInfo.InvariantCulture) + "M",
+                    long l => l.ToString(CultureInfo.InvariantCulture) + "L",
+                    ulong ul => ul.ToString(CultureInfo.InvariantCulture) + "UL",
+                    uint ui => ui.ToString(CultureInfo.InvariantCulture) + "U",
+                    _ => SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false),
+                };
+            }
+
+            private static string Escape(string name) =>
+                SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+        }
+    }
+}

@@ -1,0 +1,341 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Multiprocessing.Serialization;
+using Multiprocessing.Wire;
+
+namespace Multiprocessing;
+
+/// <summary>
+/// A child process running a process target: Python's <c>multiprocessing.Process</c>. <c>await</c> it for the
+/// target's outcome (an exception if it failed), or <see cref="JoinAsync"/> it to wait for the process to end.
+/// Disposing a child that is still running kills it.
+/// </summary>
+public class ChildProcess : IDisposable, IAsyncDisposable
+{
+    private static readonly ConcurrentDictionary<ChildProcess, byte> s_running = new();
+    private static int s_counter;
+    private static int s_exitHookInstalled;
+
+    private readonly ProcessTarget _target;
+    private readonly ProcessOptions? _options;
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _connectionClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Process? _process;
+    private FrameConnection? _connection;
+    private (FrameKind Kind, byte[] Payload)? _report;
+    private string? _refusal;
+    private int _exitCode;
+    private volatile bool _hasExited;
+
+    internal ChildProcess(ProcessTarget target, ProcessOptions? options)
+    {
+        _target = target;
+        _options = options;
+        Name = options?.Name ?? $"Process-{Interlocked.Increment(ref s_counter)}";
+    }
+
+    /// <summary>The child's name: <see cref="ProcessOptions.Name"/>, or <c>Process-N</c> as in Python.</summary>
+    public string Name { get; }
+
+    /// <summary>The target the child runs, as <c>Type.Method</c>.</summary>
+    public string TargetName => _target.Name;
+
+    /// <summary>The child's process id.</summary>
+    public int Pid { get; private set; }
+
+    /// <summary>Whether the child process is still running.</summary>
+    public bool IsAlive => !_hasExited;
+
+    /// <summary>
+    /// The exit code once the child has ended, <see langword="null"/> while it runs. 0 when the target returned, 1 when
+    /// it threw, a negative number when a signal ended the child (-9: SIGKILL, -15: SIGTERM), as in Python.
+    /// </summary>
+    public int? ExitCode => _hasExited ? _exitCode : null;
+
+    /// <summary>The child's standard output, when <see cref="ProcessOptions.RedirectStandardOutput"/> is set.</summary>
+    public StreamReader StandardOutput => _options?.RedirectStandardOutput == true
+        ? _process!.StandardOutput
+        : throw new InvalidOperationException($"The standard output of {Name} is not redirected: start it with ProcessOptions.RedirectStandardOutput = true.");
+
+    /// <summary>The child's standard error, when <see cref="ProcessOptions.RedirectStandardError"/> is set.</summary>
+    public StreamReader StandardError => _options?.RedirectStandardError == true
+        ? _process!.StandardError
+        : throw new InvalidOperationException($"The standard error of {Name} is not redirected: start it with ProcessOptions.RedirectStandardError = true.");
+
+    /// <summary>Completes when the child has ended and its outcome is known; faults when the target did not complete.</summary>
+    private protected Task Completion => _completion.Task;
+
+    /// <summary>Waits for the target's outcome: completes when it returned, throws a <see cref="ChildProcessException"/> otherwise.</summary>
+    public TaskAwaiter GetAwaiter() => Completion.GetAwaiter();
+
+    /// <summary>Blocks until the child process has ended (Python's <c>join()</c>). Does not throw for a failed target.</summary>
+    public void Join() => _exited.Task.Wait();
+
+    /// <summary>Blocks until the child process has ended or <paramref name="timeout"/> has passed.</summary>
+    /// <returns><see langword="true"/> when the child has ended.</returns>
+    public bool Join(TimeSpan timeout) => _exited.Task.Wait(timeout);
+
+    /// <summary>Waits until the child process has ended. Does not throw for a failed target: look at <see cref="ExitCode"/>, or <c>await</c> the child itself.</summary>
+    public Task JoinAsync(CancellationToken cancellationToken = default) => _exited.Task.WaitAsync(cancellationToken);
+
+    /// <summary>Asks the child to stop (SIGTERM on Unix, as Python's <c>terminate()</c>); it may clean up first.</summary>
+    public void Terminate()
+    {
+        if (_hasExited || _process is null)
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            Kill();
+        }
+        else
+        {
+            _ = NativeMethods.kill(Pid, NativeMethods.SIGTERM);
+        }
+    }
+
+    /// <summary>Kills the child at once (SIGKILL on Unix, as Python's <c>kill()</c>).</summary>
+    public void Kill()
+    {
+        if (_hasExited || _process is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _process.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // it ended meanwhile
+        }
+    }
+
+    /// <summary>Kills the child if it still runs, waits for it to end and releases its resources.</summary>
+    public void Dispose()
+    {
+        Kill();
+        if (_process is not null)
+        {
+            Join();
+            _process.Dispose();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Kills the child if it still runs, waits for it to end and releases its resources.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        if (_process is not null)
+        {
+            await JoinAsync().ConfigureAwait(false);
+            _process.Dispose();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"<ChildProcess {Name} pid={Pid} target={TargetName} {(IsAlive ? "alive" : $"exitcode={_exitCode}")}>";
+
+    /// <summary>Turns the child's result bytes into the typed result; the base class has none.</summary>
+    private protected virtual void SetResult(ReadOnlySpan<byte> result) => _completion.TrySetResult();
+
+    /// <summary>Fails the outcome. Marked observed: the child already printed the error, as Python's children do.</summary>
+    private protected virtual void SetFailure(Exception exception)
+    {
+        _completion.TrySetException(exception);
+        _ = _completion.Task.Exception;
+    }
+
+    internal void Launch(ReadOnlyMemory<byte> arguments)
+    {
+        ProcessEntry.ThrowIfUnguardedChild(_target.Name);
+        var endpoint = ParentEndpoint.Instance;
+        string token = endpoint.Expect(this, arguments);
+        var startInfo = new ProcessStartInfo(Environment.ProcessPath ?? throw StartFailure("the path of this program is unknown", null))
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = _options?.RedirectStandardOutput == true,
+            RedirectStandardError = _options?.RedirectStandardError == true,
+        };
+        if (Path.GetFileNameWithoutExtension(startInfo.FileName) == "dotnet" && ProcessEntry.EntryAssemblyPath is { Length: > 0 } dll)
+        {
+            startInfo.ArgumentList.Add(dll); // started as `dotnet app.dll`: the child must be too
+        }
+
+        startInfo.Environment[ProcessEntry.ChildMarkerVariable] = $"{token}:{endpoint.SocketPath}";
+        var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
+        process.Exited += (_, _) => _ = FinishAsync(token);
+        try
+        {
+            process.Start();
+        }
+        catch (Exception e)
+        {
+            endpoint.Forget(token);
+            process.Dispose();
+            throw StartFailure($"starting '{startInfo.FileName}' failed: {e.Message}", e);
+        }
+
+        _process = process;
+        Pid = process.Id;
+        s_running.TryAdd(this, 0);
+        InstallExitHook();
+        _started.TrySetResult();
+    }
+
+    internal Task Started => _started.Task;
+
+    internal string TargetId => _target.Id;
+
+    /// <summary>The parent accepted the child's connection; read its report until the connection closes.</summary>
+    internal async Task ServeAsync(FrameConnection connection)
+    {
+        _connection = connection;
+        try
+        {
+            while (await connection.ReceiveAsync(CancellationToken.None).ConfigureAwait(false) is { } frame)
+            {
+                if (frame.Kind is FrameKind.Result or FrameKind.Error)
+                {
+                    _report = frame;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidDataException or ObjectDisposedException)
+        {
+            // the child died mid-frame; its exit code tells what happened
+        }
+        finally
+        {
+            connection.Dispose();
+            _connectionClosed.TrySetResult();
+        }
+    }
+
+    /// <summary>The parent refused to run anything in this child (it is from another build).</summary>
+    internal void Refuse(string reason)
+    {
+        _refusal = reason;
+        _connectionClosed.TrySetResult();
+    }
+
+    private async Task FinishAsync(string token)
+    {
+        int rawExitCode = _process!.ExitCode;
+        // A child that connected and died at once may still sit in the listener's accept queue: give it a moment.
+        if (!_connectionClosed.Task.IsCompleted && _connection is null)
+        {
+            await Task.WhenAny(_connectionClosed.Task, Task.Delay(500)).ConfigureAwait(false);
+            if (ParentEndpoint.Instance.Forget(token))
+            {
+                _connectionClosed.TrySetResult();
+            }
+        }
+
+        await _connectionClosed.Task.ConfigureAwait(false);
+        // .NET reports death by signal N as 128 + N; a child that reported over the channel chose its own code.
+        _exitCode = _report is null && rawExitCode is > 128 and <= 128 + 64 ? -(rawExitCode - 128) : rawExitCode;
+        _hasExited = true;
+        s_running.TryRemove(this, out _);
+        Complete();
+        _exited.TrySetResult();
+    }
+
+    private void Complete()
+    {
+        if (_refusal is not null)
+        {
+            SetFailure(new ChildProcessStartException(_refusal, TargetName, Name, Pid));
+        }
+        else if (_report is { Kind: FrameKind.Result } result)
+        {
+            try
+            {
+                SetResult(result.Payload);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                SetFailure(new ChildProcessException(
+                    $"The result of process target {TargetName} (child {Name}, pid {Pid}) could not be read: {e.Message}", TargetName, Name, Pid, e));
+            }
+        }
+        else if (_report is { Kind: FrameKind.Error } error)
+        {
+            var reader = new PayloadReader(error.Payload);
+            SetFailure(new ProcessTargetException(TargetName, Name, Pid, reader.String(), reader.String(), reader.String()));
+        }
+        else
+        {
+            SetFailure(new ChildProcessCrashedException(TargetName, Name, Pid, _exitCode));
+        }
+    }
+
+    private ChildProcessStartException StartFailure(string why, Exception? inner) =>
+        new($"Could not start child {Name} for process target {TargetName}: {why}.", TargetName, Name, 0, inner);
+
+    /// <summary>As Python does, the parent waits for its non-daemon children when its main program ends.</summary>
+    private static void InstallExitHook()
+    {
+        if (Interlocked.Exchange(ref s_exitHookInstalled, 1) == 0)
+        {
+            AppDomain.CurrentDomain.ProcessExit += static (_, _) =>
+            {
+                foreach (var child in s_running.Keys)
+                {
+                    if (child._options?.Daemon != true)
+                    {
+                        child.Join();
+                    }
+                }
+            };
+        }
+    }
+}
+
+/// <summary>A child process running a process target that returns a <typeparamref name="TResult"/>; <c>await</c> it for the result.</summary>
+/// <typeparam name="TResult">The target's result type (for an async target, what its task yields).</typeparam>
+public sealed class ChildProcess<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] TResult> : ChildProcess
+{
+    private readonly TaskCompletionSource<TResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    internal ChildProcess(ProcessTarget target, ProcessOptions? options)
+        : base(target, options)
+    {
+    }
+
+    /// <summary>Waits for the target's result; throws a <see cref="ChildProcessException"/> when it did not return one.</summary>
+    public new TaskAwaiter<TResult> GetAwaiter() => _result.Task.GetAwaiter();
+
+    private protected override void SetResult(ReadOnlySpan<byte> result)
+    {
+        var value = new ArgumentReader(result).Read<TResult>();
+        base.SetResult(result);
+        _result.TrySetResult(value);
+    }
+
+    private protected override void SetFailure(Exception exception)
+    {
+        base.SetFailure(exception);
+        _result.TrySetException(exception);
+    }
+}
+
+internal static partial class NativeMethods
+{
+    public const int SIGTERM = 15;
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int kill(int pid, int signal);
+}

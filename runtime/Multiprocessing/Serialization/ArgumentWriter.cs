@@ -1,0 +1,43 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Buffers;
+using System.ComponentModel;
+using MemoryPack;
+
+namespace Multiprocessing.Serialization;
+
+/// <summary>
+/// Writes the arguments or the result of a process target, one value after the other. The one place (with
+/// <see cref="ArgumentReader"/>) that knows the serializer: MemoryPack, contract-based and AOT-safe, never "typeless".
+/// </summary>
+/// <remarks>Used by generated code; not meant to be called directly.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class ArgumentWriter
+{
+    private readonly ArrayBufferWriter<byte> _buffer = new(256);
+
+    /// <summary>Appends <paramref name="value"/>.</summary>
+    public void Write<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] T>(T value) => MemoryPackSerializer.Serialize(_buffer, value);
+
+    /// <summary>The bytes written so far.</summary>
+    public ReadOnlyMemory<byte> WrittenMemory => _buffer.WrittenMemory;
+}
+
+/// <summary>Reads values in the order an <see cref="ArgumentWriter"/> wrote them.</summary>
+/// <remarks>Used by generated code; not meant to be called directly.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public ref struct ArgumentReader
+{
+    private ReadOnlySpan<byte> _remaining;
+
+    /// <summary>Reads from <paramref name="bytes"/>.</summary>
+    public ArgumentReader(ReadOnlySpan<byte> bytes) => _remaining = bytes;
+
+    /// <summary>Reads the next value.</summary>
+    public T Read<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] T>()
+    {
+        T? value = default;
+        int consumed = MemoryPackSerializer.Deserialize(_remaining, ref value);
+        _remaining = _remaining[consumed..];
+        return value!;
+    }
+}

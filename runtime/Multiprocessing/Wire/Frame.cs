@@ -1,0 +1,209 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Multiprocessing.Wire;
+
+/// <summary>What a frame on the parent-child connection carries.</summary>
+internal enum FrameKind : byte
+{
+    /// <summary>Child to parent, first frame: spawn token, pid, build identity.</summary>
+    Hello = 1,
+
+    /// <summary>Parent to child: target id, child name, serialized arguments.</summary>
+    Run = 2,
+
+    /// <summary>Parent to child: the parent will not run anything for this child (and why).</summary>
+    Refuse = 3,
+
+    /// <summary>Child to parent: the target returned; the serialized result follows.</summary>
+    Result = 4,
+
+    /// <summary>Child to parent: the target threw; type name, message and stack trace follow.</summary>
+    Error = 5,
+}
+
+/// <summary>
+/// Length-prefixed frames over a connected stream socket: a 4-byte little-endian payload length, a kind byte,
+/// then the payload. Blocking and asynchronous reads: the child blocks (no async hop on its hot path), the
+/// parent serves many children asynchronously.
+/// </summary>
+internal sealed class FrameConnection(Socket socket) : IDisposable
+{
+    /// <summary>The largest payload accepted; anything larger is a corrupt or hostile peer.</summary>
+    public const int MaxPayloadLength = 1 << 30;
+
+    private const int HeaderLength = 5;
+    private readonly Lock _sendLock = new();
+
+    public Socket Socket { get; } = socket;
+
+    public void Send(FrameKind kind, ReadOnlySpan<byte> payload)
+    {
+        byte[] frame = ArrayPool<byte>.Shared.Rent(HeaderLength + payload.Length);
+        try
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(frame, payload.Length);
+            frame[4] = (byte)kind;
+            payload.CopyTo(frame.AsSpan(HeaderLength));
+            lock (_sendLock)
+            {
+                var remaining = frame.AsSpan(0, HeaderLength + payload.Length);
+                while (!remaining.IsEmpty)
+                {
+                    remaining = remaining[Socket.Send(remaining)..];
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(frame);
+        }
+    }
+
+    /// <summary>Blocks for the next frame; <see langword="null"/> when the peer closed the connection cleanly.</summary>
+    public (FrameKind Kind, byte[] Payload)? Receive()
+    {
+        Span<byte> header = stackalloc byte[HeaderLength];
+        if (!ReceiveExactly(header, allowEndOfStream: true))
+        {
+            return null;
+        }
+
+        var (kind, length) = ParseHeader(header);
+        byte[] payload = new byte[length];
+        ReceiveExactly(payload, allowEndOfStream: false);
+        return (kind, payload);
+    }
+
+    /// <summary>The next frame; <see langword="null"/> when the peer closed the connection cleanly.</summary>
+    public async ValueTask<(FrameKind Kind, byte[] Payload)?> ReceiveAsync(CancellationToken cancellationToken)
+    {
+        byte[] header = new byte[HeaderLength];
+        if (!await ReceiveExactlyAsync(header, allowEndOfStream: true, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var (kind, length) = ParseHeader(header);
+        byte[] payload = new byte[length];
+        await ReceiveExactlyAsync(payload, allowEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        return (kind, payload);
+    }
+
+    public void Dispose() => Socket.Dispose();
+
+    private static (FrameKind Kind, int Length) ParseHeader(ReadOnlySpan<byte> header)
+    {
+        int length = BinaryPrimitives.ReadInt32LittleEndian(header);
+        var kind = (FrameKind)header[4];
+        if (length < 0 || length > MaxPayloadLength || kind < FrameKind.Hello || kind > FrameKind.Error)
+        {
+            throw new InvalidDataException($"Corrupt frame from the peer (kind {(byte)kind}, length {length}).");
+        }
+
+        return (kind, length);
+    }
+
+    private bool ReceiveExactly(Span<byte> buffer, bool allowEndOfStream)
+    {
+        int read = 0;
+        while (read < buffer.Length)
+        {
+            int n = Socket.Receive(buffer[read..]);
+            if (n == 0)
+            {
+                return read == 0 && allowEndOfStream ? false : throw Truncated(read, buffer.Length);
+            }
+
+            read += n;
+        }
+
+        return true;
+    }
+
+    private async ValueTask<bool> ReceiveExactlyAsync(Memory<byte> buffer, bool allowEndOfStream, CancellationToken cancellationToken)
+    {
+        int read = 0;
+        while (read < buffer.Length)
+        {
+            int n = await Socket.ReceiveAsync(buffer[read..], SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            if (n == 0)
+            {
+                return read == 0 && allowEndOfStream ? false : throw Truncated(read, buffer.Length);
+            }
+
+            read += n;
+        }
+
+        return true;
+    }
+
+    private static EndOfStreamException Truncated(int read, int expected) =>
+        new($"The peer closed the connection in the middle of a frame ({read} of {expected} bytes received).");
+}
+
+/// <summary>Builds a frame payload.</summary>
+internal sealed class PayloadWriter
+{
+    private readonly ArrayBufferWriter<byte> _buffer = new(128);
+
+    public ReadOnlySpan<byte> WrittenSpan => _buffer.WrittenSpan;
+
+    public PayloadWriter Int32(int value)
+    {
+        BinaryPrimitives.WriteInt32LittleEndian(_buffer.GetSpan(4), value);
+        _buffer.Advance(4);
+        return this;
+    }
+
+    public PayloadWriter Bytes(ReadOnlySpan<byte> value)
+    {
+        Int32(value.Length);
+        _buffer.Write(value);
+        return this;
+    }
+
+    public PayloadWriter String(string value)
+    {
+        int max = Encoding.UTF8.GetMaxByteCount(value.Length);
+        int n = Encoding.UTF8.GetBytes(value, _buffer.GetSpan(4 + max)[4..]);
+        Int32(n);
+        _buffer.Advance(n);
+        return this;
+    }
+}
+
+/// <summary>Reads a frame payload in the order a <see cref="PayloadWriter"/> wrote it.</summary>
+internal ref struct PayloadReader(ReadOnlySpan<byte> payload)
+{
+    private ReadOnlySpan<byte> _remaining = payload;
+
+    public int Int32()
+    {
+        if (_remaining.Length < 4)
+        {
+            throw new InvalidDataException("Corrupt frame payload: truncated integer.");
+        }
+
+        int value = BinaryPrimitives.ReadInt32LittleEndian(_remaining);
+        _remaining = _remaining[4..];
+        return value;
+    }
+
+    public ReadOnlySpan<byte> Bytes()
+    {
+        int length = Int32();
+        if (length < 0 || length > _remaining.Length)
+        {
+            throw new InvalidDataException("Corrupt frame payload: a length runs past the end of the frame.");
+        }
+
+        var value = _remaining[..length];
+        _remaining = _remaining[length..];
+        return value;
+    }
+
+    public string String() => Encoding.UTF8.GetString(Bytes());
+}
