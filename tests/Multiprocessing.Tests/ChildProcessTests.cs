@@ -1,0 +1,344 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using Multiprocessing.Wire;
+
+namespace Multiprocessing.Tests;
+
+/// <summary>Real child processes of this test executable: every test is bounded in time.</summary>
+[TestClass]
+public sealed class ChildProcessTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    [TestMethod]
+    public async Task A_target_result_comes_back_and_the_child_exits_with_zero()
+    {
+        using var child = TestTargets.Targets.Square.Start(7);
+        Assert.AreEqual(49, await child.Bounded());
+        Assert.AreEqual(0, child.ExitCode);
+        Assert.IsFalse(child.IsAlive);
+        Assert.AreNotEqual(Environment.ProcessId, child.Pid);
+        Assert.AreEqual("TestTargets.Square", child.TargetName);
+    }
+
+    [TestMethod]
+    public async Task A_void_target_completes()
+    {
+        using var child = TestTargets.Targets.Nothing.Start();
+        await child.Bounded();
+        Assert.AreEqual(0, child.ExitCode);
+    }
+
+    [TestMethod]
+    public async Task Primitives_round_trip()
+    {
+        var id = Guid.NewGuid();
+        var when = new DateTime(2026, 11, 25, 21, 0, 0, DateTimeKind.Utc);
+        using var child = TestTargets.Targets.Describe.Start(255, -3, long.MaxValue, 0.25, 1.5f, 12.34m, true, 'λ', null, id, when, TimeSpan.FromMinutes(90));
+        Assert.AreEqual($"255|-3|{long.MaxValue}|0.25|1.5|12.34|True|λ|<null>|{id}|{when:O}|01:30:00", await child.Bounded());
+    }
+
+    [TestMethod]
+    public async Task Enums_arrays_lists_dictionaries_and_tuples_round_trip()
+    {
+        Assert.AreEqual(Color.Red, await TestTargets.Targets.NextColor.Start(Color.Blue).Bounded());
+        CollectionAssert.AreEqual(new[] { 3, 2, 1 }, await TestTargets.Targets.Reverse.Start([1, 2, 3]).Bounded());
+        CollectionAssert.AreEqual(new List<string> { "A", "BC" }, await TestTargets.Targets.Upper.Start(["a", "bc"]).Bounded());
+        var counts = await TestTargets.Targets.CountLetters.Start(new Dictionary<string, string> { ["x"] = "abc", ["y"] = "" }).Bounded();
+        Assert.AreEqual(3, counts["x"]);
+        Assert.AreEqual(0, counts["y"]);
+        var (sum, joined) = await TestTargets.Targets.SumAndJoin.Start((2, 3), Tuple.Create("ab", "cd")).Bounded();
+        Assert.AreEqual(5, sum);
+        Assert.AreEqual("abcd", joined);
+    }
+
+    [TestMethod]
+    public async Task A_record_with_a_serializer_contract_round_trips()
+    {
+        var order = new Order("Ada", [1, 2], new Dictionary<string, decimal> { ["tea"] = 2.5m }, Color.Green);
+        var repriced = await TestTargets.Targets.Reprice.Start(order, 2m).Bounded();
+        Assert.AreEqual("Ada", repriced.Customer);
+        CollectionAssert.AreEqual(new[] { 1, 2 }, repriced.Quantities);
+        Assert.AreEqual(5m, repriced.Prices["tea"]);
+        Assert.AreEqual(Color.Green, repriced.Color);
+    }
+
+    [TestMethod]
+    public async Task Async_targets_run_to_completion_and_may_use_other_threads()
+    {
+        Assert.AreEqual("hi!", await TestTargets.Targets.EchoAsync.Start("hi").Bounded());
+        Assert.AreEqual(5050, await TestTargets.Targets.ParallelSumAsync.Start(100).Bounded());
+        using var delay = TestTargets.Targets.DelayAsync.Start(50);
+        await delay.Bounded();
+        Assert.AreEqual(0, delay.ExitCode);
+    }
+
+    [TestMethod]
+    public async Task Default_parameter_values_are_those_of_the_target()
+    {
+        using var child = TestTargets.Targets.WithDefaults.With(new ProcessOptions { RedirectStandardOutput = true }).Start();
+        string output = await child.StandardOutput.ReadToEndAsync().WaitAsync(Bound);
+        await child.Bounded();
+        Assert.AreEqual("3|x|Blue|-1.5|<null>", output.Trim());
+    }
+
+    [TestMethod]
+    public async Task A_target_exception_reaches_the_parent_with_remote_type_message_stack_target_and_pid()
+    {
+        using var child = TestTargets.Targets.Fail.With(new ProcessOptions { Name = "failing", RedirectStandardError = true }).Start("boom");
+        var error = await Assert.ThrowsExactlyAsync<ProcessTargetException>(async () => await child.Bounded());
+        Assert.AreEqual("System.InvalidOperationException", error.RemoteType);
+        Assert.AreEqual("boom", error.RemoteMessage);
+        StringAssert.Contains(error.RemoteStackTrace, nameof(TestTargets.Fail));
+        Assert.AreEqual("TestTargets.Fail", error.TargetName);
+        Assert.AreEqual("failing", error.ProcessName);
+        Assert.AreEqual(child.Pid, error.Pid);
+        StringAssert.Contains(error.Message, $"pid {child.Pid}");
+        StringAssert.Contains(error.ToString(), "Remote stack trace");
+        Assert.AreEqual(1, child.ExitCode);
+        // as in Python, the child printed its traceback too
+        StringAssert.Contains(await child.StandardError.ReadToEndAsync(), "boom");
+    }
+
+    [TestMethod]
+    public async Task A_child_that_exits_without_reporting_surfaces_its_exit_code()
+    {
+        using var child = TestTargets.Targets.ExitWith.Start(7);
+        var error = await Assert.ThrowsExactlyAsync<ChildProcessCrashedException>(async () => await child.Bounded());
+        Assert.AreEqual(7, error.ExitCode);
+        Assert.IsNull(error.Signal);
+        Assert.AreEqual(7, child.ExitCode);
+        StringAssert.Contains(error.Message, "exited with code 7");
+    }
+
+    [TestMethod]
+    public async Task An_exit_code_above_128_without_a_report_reads_as_a_signal()
+    {
+        // exit(137) without a report looks like SIGKILL to .NET; a child that reports (every target that returns or throws) is told apart
+        using var child = TestTargets.Targets.ExitWith.Start(137);
+        var error = await Assert.ThrowsExactlyAsync<ChildProcessCrashedException>(async () => await child.Bounded());
+        Assert.AreEqual(-9, error.ExitCode, "no report: .NET's 128+N convention is read as a signal");
+        using var square = TestTargets.Targets.Square.Start(2);
+        await square.Bounded();
+        Assert.AreEqual(0, square.ExitCode);
+    }
+
+    [TestMethod]
+    public async Task Environment_FailFast_in_the_child_is_a_crash_not_a_hang()
+    {
+        using var child = TestTargets.Targets.FailFast.With(new ProcessOptions { RedirectStandardError = true }).Start();
+        var stderr = child.StandardError.ReadToEndAsync();
+        var error = await Assert.ThrowsExactlyAsync<ChildProcessCrashedException>(async () => await child.Bounded());
+        Assert.AreEqual(6, error.Signal, $"FailFast aborts (SIGABRT); exit code {error.ExitCode}");
+        StringAssert.Contains(await stderr.WaitAsync(Bound), "deliberate crash");
+    }
+
+    [TestMethod]
+    public async Task Kill_ends_the_child_with_SIGKILL()
+    {
+        using var child = TestTargets.Targets.Sleep.Start(60_000);
+        Assert.IsTrue(child.IsAlive);
+        Assert.IsNull(child.ExitCode);
+        child.Kill();
+        var error = await Assert.ThrowsExactlyAsync<ChildProcessCrashedException>(async () => await child.Bounded());
+        Assert.AreEqual(9, error.Signal);
+        Assert.AreEqual(-9, child.ExitCode);
+        StringAssert.Contains(error.Message, "SIGKILL");
+    }
+
+    [TestMethod]
+    public async Task A_child_killed_with_SIGKILL_from_outside_fails_its_awaiter()
+    {
+        using var child = TestTargets.Targets.Sleep.Start(60_000);
+        await WaitUntilConnected(child);
+        using (var kill = Process.Start("kill", ["-KILL", child.Pid.ToString()]))
+        {
+            await kill.WaitForExitAsync().WaitAsync(Bound);
+        }
+
+        var error = await Assert.ThrowsExactlyAsync<ChildProcessCrashedException>(async () => await child.Bounded());
+        Assert.AreEqual(-9, error.ExitCode);
+    }
+
+    [TestMethod]
+    public async Task Terminate_sends_SIGTERM()
+    {
+        using var child = TestTargets.Targets.Sleep.Start(60_000);
+        await WaitUntilConnected(child);
+        child.Terminate();
+        Assert.IsTrue(await Task.Run(() => child.Join(Bound)));
+        Assert.AreEqual(-15, child.ExitCode);
+    }
+
+    [TestMethod]
+    public async Task Join_with_a_timeout_returns_false_while_the_child_runs()
+    {
+        using var child = TestTargets.Targets.Sleep.Start(60_000);
+        Assert.IsFalse(child.Join(TimeSpan.FromMilliseconds(100)));
+        await child.DisposeAsync();
+        Assert.IsFalse(child.IsAlive, "disposing a running child kills it");
+        Assert.AreEqual(-9, child.ExitCode);
+    }
+
+    [TestMethod]
+    public async Task JoinAsync_does_not_throw_for_a_failed_target()
+    {
+        using var child = TestTargets.Targets.Fail.With(new ProcessOptions { RedirectStandardError = true }).Start("ignored");
+        await child.JoinAsync().WaitAsync(Bound);
+        Assert.AreEqual(1, child.ExitCode);
+    }
+
+    [TestMethod]
+    public async Task A_child_whose_parent_is_SIGKILLed_exits_within_two_seconds()
+    {
+        using var parent = TestTargets.Targets.SpawnSleeper.With(new ProcessOptions { RedirectStandardOutput = true }).Start();
+        string? line = await parent.StandardOutput.ReadLineAsync().WaitAsync(Bound);
+        Assert.IsNotNull(line);
+        int grandchild = int.Parse(line["grandchild=".Length..]);
+        Assert.IsTrue(IsRunning(grandchild));
+
+        parent.Kill();
+        await parent.JoinAsync().WaitAsync(Bound);
+        var watch = Stopwatch.StartNew();
+        while (IsRunning(grandchild) && watch.Elapsed < TimeSpan.FromSeconds(2))
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.IsFalse(IsRunning(grandchild), $"grandchild {grandchild} still runs {watch.Elapsed.TotalSeconds:F1} s after its parent was killed");
+    }
+
+    [TestMethod]
+    public async Task Nested_children_work()
+    {
+        Assert.AreEqual(26, await TestTargets.Targets.NestedSquare.Start(5).Bounded());
+    }
+
+    [TestMethod]
+    public async Task The_child_knows_its_name_and_that_it_is_a_child()
+    {
+        Assert.AreEqual("MainProcess", ProcessEntry.CurrentName);
+        Assert.IsFalse(ProcessEntry.IsChild);
+        using var named = TestTargets.Targets.WhoAmI.With(new ProcessOptions { Name = "Worker-A" }).Start();
+        Assert.AreEqual($"Worker-A|True|{named.Pid}", await named.Bounded());
+        using var unnamed = TestTargets.Targets.WhoAmI.Start();
+        StringAssert.StartsWith(await unnamed.Bounded(), "Process-");
+        Assert.AreEqual(unnamed.Name, (await unnamed.Bounded()).Split('|')[0]);
+    }
+
+    [TestMethod]
+    public async Task Child_output_can_be_redirected()
+    {
+        using var child = TestTargets.Targets.Print.With(new ProcessOptions { RedirectStandardOutput = true }).Start("hello from the child");
+        Assert.AreEqual("hello from the child", (await child.StandardOutput.ReadToEndAsync().WaitAsync(Bound)).Trim());
+        await child.Bounded();
+        using var plain = TestTargets.Targets.Nothing.Start();
+        Assert.ThrowsExactly<InvalidOperationException>(() => plain.StandardOutput);
+    }
+
+    [TestMethod]
+    public async Task A_connection_with_a_wrong_token_is_refused_and_the_real_child_still_runs()
+    {
+        using var child = TestTargets.Targets.Square.Start(3);
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        await socket.ConnectAsync(new UnixDomainSocketEndPoint(ParentEndpoint.Instance.SocketPath));
+        using var intruder = new FrameConnection(socket);
+        var hello = new PayloadWriter().Bytes(new byte[ParentEndpoint.TokenLength]).Int32(Environment.ProcessId).Bytes(Guid.Empty.ToByteArray());
+        intruder.Send(FrameKind.Hello, hello.WrittenSpan);
+        var reply = await intruder.ReceiveAsync(CancellationToken.None).AsTask().WaitAsync(Bound);
+        Assert.AreEqual(FrameKind.Refuse, reply?.Kind);
+        StringAssert.Contains(new PayloadReader(reply!.Value.Payload).String(), "spawn token");
+        Assert.IsNull(await intruder.ReceiveAsync(CancellationToken.None).AsTask().WaitAsync(Bound), "the parent closes the connection");
+        Assert.AreEqual(9, await child.Bounded());
+    }
+
+    [TestMethod]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task The_socket_directory_is_private_to_the_user()
+    {
+        await TestTargets.Targets.Nothing.Start().Bounded();
+        var mode = File.GetUnixFileMode(Path.GetDirectoryName(ParentEndpoint.Instance.SocketPath)!);
+        Assert.AreEqual(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, mode);
+    }
+
+    [TestMethod]
+    public async Task A_child_from_another_build_is_refused_with_a_clear_message()
+    {
+        var own = BuildIdentity.Expected;
+        BuildIdentity.Expected = Guid.NewGuid();
+        try
+        {
+            using var child = TestTargets.Targets.Square.With(new ProcessOptions { RedirectStandardError = true }).Start(2);
+            var error = await Assert.ThrowsExactlyAsync<ChildProcessStartException>(async () => await child.Bounded());
+            StringAssert.Contains(error.Message, "different build");
+            StringAssert.Contains(error.Message, "TestTargets.Square");
+            StringAssert.Contains(await child.StandardError.ReadToEndAsync().WaitAsync(Bound), "different build");
+        }
+        finally
+        {
+            BuildIdentity.Expected = own;
+        }
+    }
+
+    [TestMethod]
+    public void A_child_that_skipped_the_guard_cannot_start_children()
+    {
+        Environment.SetEnvironmentVariable(ProcessEntry.ChildMarkerVariable, "0:/nowhere");
+        try
+        {
+            var error = Assert.ThrowsExactly<InvalidOperationException>(() => TestTargets.Targets.Nothing.Start());
+            StringAssert.Contains(error.Message, "ProcessEntry.Guard()");
+            StringAssert.Contains(error.Message, "TestTargets.Nothing");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ProcessEntry.ChildMarkerVariable, null);
+        }
+    }
+
+    [TestMethod]
+    public async Task Children_of_a_program_started_with_the_dotnet_host_are_started_with_it_too()
+    {
+        string dll = typeof(Program).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet", [dll, Program.MuxerSelfTest]) { RedirectStandardOutput = true };
+        using var process = Process.Start(start)!;
+        string output = await process.StandardOutput.ReadToEndAsync().WaitAsync(Bound);
+        await process.WaitForExitAsync().WaitAsync(Bound);
+        Assert.AreEqual("square=144", output.Trim());
+        Assert.AreEqual(0, process.ExitCode);
+    }
+
+    private static async Task WaitUntilConnected(ChildProcess child)
+    {
+        // a signal sent before the runtime installs its handlers is not the one under test
+        await Task.Delay(300);
+        Assert.IsTrue(child.IsAlive);
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            // a zombie (state Z) has exited already: it only waits to be reaped
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+}
+
+internal static class Bounds
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
+
+    public static Task<T> Bounded<T>(this ChildProcess<T> child) => AwaitResult(child).WaitAsync(Limit);
+
+    public static Task Bounded(this ChildProcess child) => AwaitCompletion(child).WaitAsync(Limit);
+
+    private static async Task<T> AwaitResult<T>(ChildProcess<T> child) => await child;
+
+    private static async Task AwaitCompletion(ChildProcess child) => await child;
+}

@@ -1,0 +1,107 @@
+using MemoryPack;
+
+namespace Multiprocessing.Tests;
+
+public enum Color
+{
+    Red,
+    Green,
+    Blue,
+}
+
+[MemoryPackable]
+public partial record Order(string Customer, int[] Quantities, Dictionary<string, decimal> Prices, Color Color);
+
+/// <summary>Targets the tests run in real child processes of the test executable.</summary>
+public static partial class TestTargets
+{
+    [ProcessTarget]
+    public static int Square(int n) => n * n;
+
+    [ProcessTarget]
+    public static void Nothing()
+    {
+    }
+
+    [ProcessTarget]
+    public static string Describe(byte b, short s, long l, double d, float f, decimal m, bool flag, char c, string? maybe, Guid id, DateTime when, TimeSpan span) =>
+        string.Join("|", b, s, l, d.ToString(System.Globalization.CultureInfo.InvariantCulture), f.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            m.ToString(System.Globalization.CultureInfo.InvariantCulture), flag, c, maybe ?? "<null>", id, when.ToString("O"), span);
+
+    [ProcessTarget]
+    public static Color NextColor(Color color) => (Color)(((int)color + 1) % 3);
+
+    [ProcessTarget]
+    public static int[] Reverse(int[] items) => items.Reverse().ToArray();
+
+    [ProcessTarget]
+    public static List<string> Upper(List<string> words) => words.ConvertAll(w => w.ToUpperInvariant());
+
+    [ProcessTarget]
+    public static Dictionary<string, int> CountLetters(Dictionary<string, string> words) =>
+        words.ToDictionary(pair => pair.Key, pair => pair.Value.Length);
+
+    [ProcessTarget]
+    public static (int Sum, string Joined) SumAndJoin((int A, int B) numbers, Tuple<string, string> words) =>
+        (numbers.A + numbers.B, words.Item1 + words.Item2);
+
+    [ProcessTarget]
+    public static Order Reprice(Order order, decimal factor) =>
+        order with { Prices = order.Prices.ToDictionary(p => p.Key, p => p.Value * factor) };
+
+    [ProcessTarget]
+    public static async Task<string> EchoAsync(string text)
+    {
+        await Task.Delay(10);
+        // threads in the child: the dispatch runs from the guard, not a module initializer, so this cannot deadlock
+        return await Task.Run(() => text + "!");
+    }
+
+    [ProcessTarget]
+    public static async ValueTask<int> ParallelSumAsync(int upTo)
+    {
+        await Task.Yield();
+        int total = 0;
+        Parallel.For(1, upTo + 1, i => Interlocked.Add(ref total, i));
+        return total;
+    }
+
+    [ProcessTarget]
+    public static async Task DelayAsync(int milliseconds) => await Task.Delay(milliseconds);
+
+    [ProcessTarget]
+    public static int Fail(string message) => throw new InvalidOperationException(message);
+
+    [ProcessTarget]
+    public static void ExitWith(int code) => Environment.Exit(code);
+
+    [ProcessTarget]
+    public static void FailFast() => Environment.FailFast("deliberate crash from a test");
+
+    [ProcessTarget]
+    public static void Sleep(int milliseconds) => Thread.Sleep(milliseconds);
+
+    [ProcessTarget]
+    public static void Print(string text) => Console.WriteLine(text);
+
+    [ProcessTarget]
+    public static string WhoAmI() => $"{ProcessEntry.CurrentName}|{ProcessEntry.IsChild}|{Environment.ProcessId}";
+
+    /// <summary>Starts a grandchild that sleeps, prints its pid, and then sleeps itself (to be killed).</summary>
+    [ProcessTarget]
+    public static void SpawnSleeper()
+    {
+        var grandchild = Targets.Sleep.Start(60_000);
+        Console.WriteLine($"grandchild={grandchild.Pid}");
+        Thread.Sleep(60_000);
+    }
+
+    [ProcessTarget]
+    public static async Task<int> NestedSquare(int n) => await Targets.Square.Start(n) + 1;
+
+    [ProcessTarget]
+    public static void WithDefaults(int count = 3, string label = "x", Color color = Color.Blue, double ratio = -1.5, string? none = null)
+    {
+        Console.WriteLine($"{count}|{label}|{color}|{ratio.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{none ?? "<null>"}");
+    }
+}
