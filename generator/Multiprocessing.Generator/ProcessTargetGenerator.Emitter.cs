@@ -44,6 +44,7 @@ namespace Multiprocessing.SourceGeneration
                 w.Line("{");
                 w.Line("}");
                 w.Line();
+                EmitFormatterRegistrations(w, spec);
                 w.Line("/// <summary>This target, with children started as <paramref name=\"options\"/> says (name, daemon, redirection).</summary>");
                 w.Line($"public {spec.DescriptorTypeName} With(global::Multiprocessing.ProcessOptions options) => new {spec.DescriptorTypeName}(options);");
                 w.Line();
@@ -64,6 +65,32 @@ namespace Multiprocessing.SourceGeneration
                 }
 
                 context.AddSource(spec.HintName, SourceText.From(w.ToString(), Encoding.UTF8));
+            }
+
+            /// <summary>Registers the serializer formatters this target's types need before the descriptor is used (AOT-safe: no reflection).</summary>
+            private static void EmitFormatterRegistrations(SourceWriter w, TargetSpec spec)
+            {
+                if (spec.Formatters.IsEmpty)
+                {
+                    return;
+                }
+
+                w.Open($"static {spec.DescriptorTypeName}()");
+                foreach (var formatter in spec.Formatters)
+                {
+                    if (formatter.Formatter is null)
+                    {
+                        w.Line($"global::MemoryPack.MemoryPackFormatterProvider.Register<{formatter.Type}>();");
+                        continue;
+                    }
+
+                    w.Open($"if (!global::MemoryPack.MemoryPackFormatterProvider.IsRegistered<{formatter.Type}>())");
+                    w.Line($"global::MemoryPack.MemoryPackFormatterProvider.Register(new {formatter.Formatter}());");
+                    w.Close();
+                }
+
+                w.Close();
+                w.Line();
             }
 
             private static void EmitStart(SourceWriter w, TargetSpec spec)

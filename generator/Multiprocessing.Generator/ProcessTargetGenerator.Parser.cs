@@ -52,6 +52,7 @@ namespace Multiprocessing.SourceGeneration
                     Parameters: parameters.ToEquatableArray(),
                     Shape: shape,
                     ResultType: resultType,
+                    Formatters: SerializerContracts.Collect(method.Parameters.Select(static p => p.Type).Concat(ResultTypeSymbol(method, shape))).ToEquatableArray(),
                     HintName: $"{(ns.Length == 0 ? "" : ns + ".")}{typePath}.{method.Name}.g.cs");
             }
 
@@ -158,6 +159,13 @@ namespace Multiprocessing.SourceGeneration
 
                 return (ResultShape.Value, returnType.ToDisplayString(s_typeFormat));
             }
+
+            private static IEnumerable<ITypeSymbol> ResultTypeSymbol(IMethodSymbol method, ResultShape shape) => shape switch
+            {
+                ResultShape.Value => [method.ReturnType],
+                ResultShape.TaskOfT or ResultShape.ValueTaskOfT => [((INamedTypeSymbol)method.ReturnType).TypeArguments[0]],
+                _ => [],
+            };
 
             private static string? DefaultValue(IParameterSymbol parameter)
             {

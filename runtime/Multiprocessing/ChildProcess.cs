@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
@@ -306,7 +305,7 @@ public class ChildProcess : IDisposable, IAsyncDisposable
 
 /// <summary>A child process running a process target that returns a <typeparamref name="TResult"/>; <c>await</c> it for the result.</summary>
 /// <typeparam name="TResult">The target's result type (for an async target, what its task yields).</typeparam>
-public sealed class ChildProcess<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] TResult> : ChildProcess
+public sealed class ChildProcess<TResult> : ChildProcess
 {
     private readonly TaskCompletionSource<TResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.ComponentModel;
 using Multiprocessing.Serialization;
 
@@ -43,7 +42,7 @@ public abstract class ProcessTarget
     /// <summary>Starts a child running a target with a result. Used by generated stubs.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [CreatesProcess]
-    protected ChildProcess<TResult> StartProcess<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] TResult>(ArgumentWriter arguments)
+    protected ChildProcess<TResult> StartProcess<TResult>(ArgumentWriter arguments)
     {
         var child = new ChildProcess<TResult>(this, Options);
         child.Launch(arguments.WrittenMemory);

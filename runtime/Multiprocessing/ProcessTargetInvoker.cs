@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.ComponentModel;
 using Multiprocessing.Serialization;
 
@@ -23,7 +22,7 @@ public static class TargetCompletion
     public static ValueTask Of(ValueTask task) => task;
 
     /// <summary>Writes the result of <paramref name="task"/> once it completes.</summary>
-    public static ValueTask Of<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] T>(Task<T> task, ArgumentWriter result)
+    public static ValueTask Of<T>(Task<T> task, ArgumentWriter result)
     {
         if (task.IsCompletedSuccessfully)
         {
@@ -37,7 +36,7 @@ public static class TargetCompletion
     }
 
     /// <summary>Writes the result of <paramref name="task"/> once it completes.</summary>
-    public static ValueTask Of<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] T>(ValueTask<T> task, ArgumentWriter result)
+    public static ValueTask Of<T>(ValueTask<T> task, ArgumentWriter result)
     {
         if (task.IsCompletedSuccessfully)
         {

@@ -35,6 +35,7 @@ namespace Multiprocessing.SourceGeneration.Model
     /// <param name="Parameters">The parameters, in order.</param>
     /// <param name="Shape">How the method returns.</param>
     /// <param name="ResultType">The fully qualified result type (unwrapped from its task), or <see langword="null"/>.</param>
+    /// <param name="Formatters">The serializer formatters the argument and result types need, innermost first.</param>
     /// <param name="HintName">The generated file's name.</param>
     internal sealed record TargetSpec(
         string Id,
@@ -47,6 +48,7 @@ namespace Multiprocessing.SourceGeneration.Model
         EquatableArray<ParameterSpec> Parameters,
         ResultShape Shape,
         string? ResultType,
+        EquatableArray<FormatterSpec> Formatters,
         string HintName)
     {
         /// <summary>The generated descriptor's class, nested in <c>Targets</c>.</summary>
@@ -55,6 +57,11 @@ namespace Multiprocessing.SourceGeneration.Model
         /// <summary>The fully qualified descriptor class.</summary>
         public string DescriptorTypeFullName => ContainingTypeName + ".Targets." + DescriptorTypeName;
     }
+
+    /// <summary>A serializer formatter a descriptor registers before it serializes anything.</summary>
+    /// <param name="Type">The fully qualified type it serializes.</param>
+    /// <param name="Formatter">The formatter to construct, or <see langword="null"/> for a <c>[MemoryPackable]</c> type, which registers itself.</param>
+    internal sealed record FormatterSpec(string Type, string? Formatter);
 
     /// <summary>The assembly's dispatch table: its own targets and the tables of referenced assemblies.</summary>
     /// <param name="AssemblyName">The compilation's assembly name.</param>

@@ -15,8 +15,15 @@ public sealed class ArgumentWriter
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
 
+    /// <summary>
+    /// MemoryPack annotates its type parameters for its reflection fallback; the generated descriptors register a
+    /// formatter for every argument and result type instead, so that fallback never runs (and works under NativeAOT).
+    /// </summary>
+    internal const string Justification = "Formatters for argument and result types are registered by generated code.";
+
     /// <summary>Appends <paramref name="value"/>.</summary>
-    public void Write<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] T>(T value) => MemoryPackSerializer.Serialize(_buffer, value);
+    [UnconditionalSuppressMessage("Trimming", "IL2091", Justification = Justification)]
+    public void Write<T>(T value) => MemoryPackSerializer.Serialize(_buffer, value);
 
     /// <summary>The bytes written so far.</summary>
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.WrittenMemory;
@@ -33,7 +40,8 @@ public ref struct ArgumentReader
     public ArgumentReader(ReadOnlySpan<byte> bytes) => _remaining = bytes;
 
     /// <summary>Reads the next value.</summary>
-    public T Read<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] T>()
+    [UnconditionalSuppressMessage("Trimming", "IL2091", Justification = ArgumentWriter.Justification)]
+    public T Read<T>()
     {
         T? value = default;
         int consumed = MemoryPackSerializer.Deserialize(_remaining, ref value);
