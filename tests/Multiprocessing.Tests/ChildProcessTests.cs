@@ -209,6 +209,13 @@ public sealed class ChildProcessTests
     }
 
     [TestMethod]
+    public async Task A_target_declared_in_a_referenced_class_library_runs_in_a_child()
+    {
+        using var child = TargetLibrary.LibraryTargets.Targets.Greet.Start("Ada");
+        Assert.AreEqual($"hello Ada from TargetLibrary in pid {child.Pid}", await child.Bounded());
+    }
+
+    [TestMethod]
     public async Task Nested_children_work()
     {
         Assert.AreEqual(26, await TestTargets.Targets.NestedSquare.Start(5).Bounded());
