@@ -16,7 +16,6 @@ public class ChildProcess : IDisposable, IAsyncDisposable
 {
     private static readonly ConcurrentDictionary<ChildProcess, byte> s_running = new();
     private static int s_counter;
-    private static int s_exitHookInstalled;
 
     private readonly ProcessTarget _target;
     private readonly ProcessOptions? _options;
@@ -175,7 +174,7 @@ public class ChildProcess : IDisposable, IAsyncDisposable
 
         startInfo.Environment[ProcessEntry.ChildMarkerVariable] = $"{token}:{endpoint.SocketPath}";
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
-        process.Exited += (_, _) => _ = FinishAsync(token);
+        process.Exited += (_, _) => _ = FinishAsync(process, token);
         try
         {
             process.Start();
@@ -190,7 +189,6 @@ public class ChildProcess : IDisposable, IAsyncDisposable
         _process = process;
         Pid = process.Id;
         s_running.TryAdd(this, 0);
-        InstallExitHook();
         _started.TrySetResult();
     }
 
@@ -230,9 +228,10 @@ public class ChildProcess : IDisposable, IAsyncDisposable
         _connectionClosed.TrySetResult();
     }
 
-    private async Task FinishAsync(string token)
+    private async Task FinishAsync(Process process, string token)
     {
-        int rawExitCode = _process!.ExitCode;
+        await _started.Task.ConfigureAwait(false);
+        int rawExitCode = process.ExitCode;
         // A child that connected and died at once may still sit in the listener's accept queue: give it a moment.
         if (!_connectionClosed.Task.IsCompleted && _connection is null)
         {
@@ -248,7 +247,16 @@ public class ChildProcess : IDisposable, IAsyncDisposable
         _exitCode = _report is null && rawExitCode is > 128 and <= 128 + 64 ? -(rawExitCode - 128) : rawExitCode;
         _hasExited = true;
         s_running.TryRemove(this, out _);
-        Complete();
+        try
+        {
+            Complete();
+        }
+        catch (Exception e)
+        {
+            SetFailure(new ChildProcessException(
+                $"The report of process target {TargetName} (child {Name}, pid {Pid}) could not be read: {e.Message}", TargetName, Name, Pid, e));
+        }
+
         _exited.TrySetResult();
     }
 
@@ -260,15 +268,7 @@ public class ChildProcess : IDisposable, IAsyncDisposable
         }
         else if (_report is { Kind: FrameKind.Result } result)
         {
-            try
-            {
-                SetResult(result.Payload);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                SetFailure(new ChildProcessException(
-                    $"The result of process target {TargetName} (child {Name}, pid {Pid}) could not be read: {e.Message}", TargetName, Name, Pid, e));
-            }
+            SetResult(result.Payload);
         }
         else if (_report is { Kind: FrameKind.Error } error)
         {
@@ -285,20 +285,14 @@ public class ChildProcess : IDisposable, IAsyncDisposable
         new($"Could not start child {Name} for process target {TargetName}: {why}.", TargetName, Name, 0, inner);
 
     /// <summary>As Python does, the parent waits for its non-daemon children when its main program ends.</summary>
-    private static void InstallExitHook()
+    internal static void JoinNonDaemonChildren()
     {
-        if (Interlocked.Exchange(ref s_exitHookInstalled, 1) == 0)
+        foreach (var child in s_running.Keys)
         {
-            AppDomain.CurrentDomain.ProcessExit += static (_, _) =>
+            if (child._options?.Daemon != true)
             {
-                foreach (var child in s_running.Keys)
-                {
-                    if (child._options?.Daemon != true)
-                    {
-                        child.Join();
-                    }
-                }
-            };
+                child.Join();
+            }
         }
     }
 }

@@ -306,13 +306,42 @@ public sealed class ChildProcessTests
     [TestMethod]
     public async Task Children_of_a_program_started_with_the_dotnet_host_are_started_with_it_too()
     {
-        string dll = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", [dll, Program.MuxerSelfTest]) { RedirectStandardOutput = true };
+        var (exitCode, output) = await RunThisProgram("dotnet", typeof(Program).Assembly.Location, Program.MuxerSelfTest);
+        Assert.AreEqual("square=144", output.Trim());
+        Assert.AreEqual(0, exitCode);
+    }
+
+    [TestMethod]
+    public async Task A_non_daemon_child_is_joined_when_the_main_program_ends()
+    {
+        var (exitCode, output) = await RunThisProgram(Environment.ProcessPath!, Program.ForgottenJoin);
+        Assert.AreEqual("main returns\nchild finished", output.Trim().ReplaceLineEndings("\n"));
+        Assert.AreEqual(0, exitCode);
+    }
+
+    [TestMethod]
+    public async Task A_daemon_child_is_not_waited_for_and_does_not_outlive_its_parent()
+    {
+        var watch = Stopwatch.StartNew();
+        var (exitCode, output) = await RunThisProgram(Environment.ProcessPath!, Program.DaemonChild);
+        Assert.AreEqual(0, exitCode);
+        Assert.IsTrue(watch.Elapsed < TimeSpan.FromSeconds(20), $"the parent waited for its daemon child ({watch.Elapsed})");
+        int daemon = int.Parse(output.Trim()["daemon=".Length..]);
+        while (IsRunning(daemon) && watch.Elapsed < TimeSpan.FromSeconds(25))
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.IsFalse(IsRunning(daemon), "the daemon child outlived its parent");
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunThisProgram(string executable, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(executable, arguments) { RedirectStandardOutput = true };
         using var process = Process.Start(start)!;
         string output = await process.StandardOutput.ReadToEndAsync().WaitAsync(Bound);
         await process.WaitForExitAsync().WaitAsync(Bound);
-        Assert.AreEqual("square=144", output.Trim());
-        Assert.AreEqual(0, process.ExitCode);
+        return (process.ExitCode, output);
     }
 
     private static async Task WaitUntilConnected(ChildProcess child)

@@ -5,18 +5,29 @@ namespace Multiprocessing.Tests;
 
 public static class Program
 {
-    /// <summary>Marks a run of this executable under the `dotnet` host, for <see cref="ChildProcessTests"/>.</summary>
-    public const string MuxerSelfTest = "--muxer-self-test";
+    /// <summary>Scenarios <see cref="ChildProcessTests"/> runs this executable with, as a whole program.</summary>
+    public const string MuxerSelfTest = "--muxer-self-test", ForgottenJoin = "--forgotten-join", DaemonChild = "--daemon-child";
 
     public static async Task<int> Main(string[] args)
     {
         ProcessEntry.Guard(); // children of the test executable run their target here and exit
 
-        if (args is [MuxerSelfTest])
+        switch (args)
         {
-            // started as `dotnet Multiprocessing.Tests.dll`: the child must be started the same way
-            Console.WriteLine($"square={await TestTargets.Targets.Square.Start(12)}");
-            return 0;
+            case [MuxerSelfTest]:
+                // started as `dotnet Multiprocessing.Tests.dll`: the child must be started the same way
+                Console.WriteLine($"square={await TestTargets.Targets.Square.Start(12)}");
+                return 0;
+            case [ForgottenJoin]:
+                // as in Python, a non-daemon child is joined when the main program ends
+                _ = TestTargets.Targets.SleepThenPrint.Start(300, "child finished");
+                Console.WriteLine("main returns");
+                return 0;
+            case [DaemonChild]:
+                // a daemon child is not waited for, and does not outlive its parent
+                var daemon = TestTargets.Targets.SleepThenPrint.With(new ProcessOptions { Daemon = true }).Start(60_000, "daemon finished");
+                Console.WriteLine($"daemon={daemon.Pid}");
+                return 0;
         }
 
         var builder = await TestApplication.CreateBuilderAsync(args);

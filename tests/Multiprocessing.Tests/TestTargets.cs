@@ -85,6 +85,13 @@ public static partial class TestTargets
     public static void Print(string text) => Console.WriteLine(text);
 
     [ProcessTarget]
+    public static void SleepThenPrint(int milliseconds, string text)
+    {
+        Thread.Sleep(milliseconds);
+        Console.WriteLine(text);
+    }
+
+    [ProcessTarget]
     public static string WhoAmI() => $"{ProcessEntry.CurrentName}|{ProcessEntry.IsChild}|{Environment.ProcessId}";
 
     /// <summary>Starts a grandchild that sleeps, prints its pid, and then sleeps itself (to be killed).</summary>

@@ -22,7 +22,12 @@ internal sealed class ParentEndpoint
         _listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         _listener.Bind(new UnixDomainSocketEndPoint(SocketPath));
         _listener.Listen(512);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Close();
+        // Non-daemon children still need the listener to connect: join them first, then clean up.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            ChildProcess.JoinNonDaemonChildren();
+            Close();
+        };
         _ = Task.Run(AcceptLoopAsync);
     }
 
@@ -102,9 +107,9 @@ internal sealed class ParentEndpoint
             var run = new PayloadWriter().String(child.TargetId).String(child.Name).Bytes(expected.Arguments.Span);
             connection.Send(FrameKind.Run, run.WrittenSpan);
         }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        catch (Exception)
         {
-            // the child died already: its exit code tells why
+            // the child died already: its exit code tells why (and ServeAsync below sees the closed connection)
         }
 
         await child.ServeAsync(connection).ConfigureAwait(false);
