@@ -1,0 +1,214 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using Multiprocessing.SourceGeneration;
+
+namespace Multiprocessing.Analyzers.Rules
+{
+    /// <summary>
+    /// MP0006: an executable that declares process targets, or calls an API marked <c>[CreatesProcess]</c>, must
+    /// call <c>ProcessEntry.Guard()</c> as the first statement of its entry point (top-level statements or
+    /// <c>Main</c>). Reported once per compilation, at its end, on the entry point.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class GuardedEntryAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Metadata name of the marker on process-creating APIs and generated spawn stubs.</summary>
+        internal const string CreatesProcessAttribute = "Multiprocessing.CreatesProcessAttribute";
+
+        /// <inheritdoc/>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(DiagnosticDescriptors.EntryPointMustCallGuardFirst);
+
+        /// <inheritdoc/>
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(static start =>
+            {
+                var compilation = start.Compilation;
+                if (!IsExecutable(compilation.Options.OutputKind))
+                {
+                    return;   // class libraries and test libraries have no entry point of their own
+                }
+
+                var processTarget = compilation.GetBestTypeByMetadataName(KnownNames.ProcessTargetAttribute);
+                var processEntry = compilation.GetBestTypeByMetadataName(KnownNames.ProcessEntry);
+                if (processTarget is null || processEntry is null)
+                {
+                    return;   // the runtime is not referenced
+                }
+
+                var state = new CompilationState(
+                    processTarget,
+                    compilation.GetBestTypeByMetadataName(CreatesProcessAttribute),
+                    processEntry);
+                start.RegisterSymbolAction(state.AnalyzeMethod, SymbolKind.Method);
+                start.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
+                start.RegisterOperationAction(state.AnalyzeObjectCreation, OperationKind.ObjectCreation);
+                start.RegisterCompilationEndAction(state.AnalyzeEntryPoint);
+            });
+        }
+
+        private static bool IsExecutable(OutputKind kind) =>
+            kind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication;
+
+        /// <summary>What one compilation has shown so far; the actions run concurrently.</summary>
+        private sealed class CompilationState
+        {
+            private readonly INamedTypeSymbol _processTarget;
+            private readonly INamedTypeSymbol? _createsProcess;
+            private readonly INamedTypeSymbol _processEntry;
+
+            /// <summary>Every <c>ProcessEntry.Guard()</c> call, by its invocation's tree and span.</summary>
+            private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> _guardCalls = new();
+
+            private int _usesProcessTargets;
+
+            public CompilationState(INamedTypeSymbol processTarget, INamedTypeSymbol? createsProcess, INamedTypeSymbol processEntry)
+            {
+                _processTarget = processTarget;
+                _createsProcess = createsProcess;
+                _processEntry = processEntry;
+            }
+
+            public void AnalyzeMethod(SymbolAnalysisContext context)
+            {
+                if (Volatile.Read(ref _usesProcessTargets) == 0 && context.Symbol.HasAttribute(_processTarget))
+                {
+                    Volatile.Write(ref _usesProcessTargets, 1);
+                }
+            }
+
+            public void AnalyzeInvocation(OperationAnalysisContext context)
+            {
+                var method = ((IInvocationOperation)context.Operation).TargetMethod;
+                if (IsGuard(method))
+                {
+                    var syntax = context.Operation.Syntax;
+                    _guardCalls.TryAdd((syntax.SyntaxTree, syntax.Span), 0);
+                }
+                else
+                {
+                    NoteProcessCreation(method);
+                }
+            }
+
+            public void AnalyzeObjectCreation(OperationAnalysisContext context)
+            {
+                if (((IObjectCreationOperation)context.Operation).Constructor is { } constructor)
+                {
+                    NoteProcessCreation(constructor);
+                }
+            }
+
+            public void AnalyzeEntryPoint(CompilationAnalysisContext context)
+            {
+                if (Volatile.Read(ref _usesProcessTargets) == 0)
+                {
+                    return;
+                }
+
+                var entryPoint = context.Compilation.GetEntryPoint(context.CancellationToken);
+                if (entryPoint is null || !TryFindFirstStatement(entryPoint, context.CancellationToken, out var first, out var location))
+                {
+                    return;
+                }
+
+                if (first is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax invocation } &&
+                    _guardCalls.ContainsKey((invocation.SyntaxTree, invocation.Span)))
+                {
+                    return;
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EntryPointMustCallGuardFirst, location));
+            }
+
+            private bool IsGuard(IMethodSymbol method) =>
+                method.IsStatic &&
+                method.Parameters.IsEmpty &&
+                method.Name == KnownNames.GuardMethod &&
+                SymbolEqualityComparer.Default.Equals(method.ContainingType, _processEntry);
+
+            private void NoteProcessCreation(IMethodSymbol method)
+            {
+                if (_createsProcess is not null &&
+                    Volatile.Read(ref _usesProcessTargets) == 0 &&
+                    (method.HasAttribute(_createsProcess) || method.OriginalDefinition.HasAttribute(_createsProcess)))
+                {
+                    Volatile.Write(ref _usesProcessTargets, 1);
+                }
+            }
+
+            /// <summary>
+            /// The first statement that runs in the entry point (local function declarations run nothing) and where
+            /// to report: that statement for top-level statements, the method name for <c>Main</c>.
+            /// </summary>
+            private static bool TryFindFirstStatement(
+                IMethodSymbol entryPoint,
+                CancellationToken cancellationToken,
+                out StatementSyntax? first,
+                out Location location)
+            {
+                first = null;
+                location = Location.None;
+                foreach (var reference in entryPoint.DeclaringSyntaxReferences)
+                {
+                    switch (reference.GetSyntax(cancellationToken))
+                    {
+                        case CompilationUnitSyntax unit:
+                            foreach (var member in unit.Members)
+                            {
+                                if (member is not GlobalStatementSyntax global)
+                                {
+                                    continue;
+                                }
+
+                                if (location == Location.None)
+                                {
+                                    location = global.GetLocation();
+                                }
+
+                                if (global.Statement is not LocalFunctionStatementSyntax)
+                                {
+                                    first = global.Statement;
+                                    location = global.GetLocation();
+                                    return true;
+                                }
+                            }
+
+                            return location != Location.None;
+
+                        case MethodDeclarationSyntax method:
+                            location = method.Identifier.GetLocation();
+                            if (method.Body is not null)
+                            {
+                                foreach (var statement in method.Body.Statements)
+                                {
+                                    if (statement is not LocalFunctionStatementSyntax)
+                                    {
+                                        first = statement;
+                                        break;
+                                    }
+                                }
+                            }
+                            else if (method.ExpressionBody is null)
+                            {
+                                continue;   // a declaration without a body (a partial definition)
+                            }
+
+                            return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+    }
+}
