@@ -20,7 +20,9 @@ namespace Multiprocessing.SourceGeneration
             {
                 if (context.TargetSymbol is not IMethodSymbol method ||
                     !ProcessTargetRules.IsValid(method, cancellationToken) ||
-                    !IsReachableFromTable(method.ContainingType))
+                    !IsReachableFromTable(method.ContainingType) ||
+                    IsOverloadedTarget(method) ||
+                    !SignatureIsVisibleToAssembly(method))
                 {
                     return null;
                 }
@@ -39,21 +41,24 @@ namespace Multiprocessing.SourceGeneration
                 }
 
                 var (shape, resultType) = Result(method, context.SemanticModel.Compilation);
+                // names as written (keywords escaped) for code; plain names for ids, display and file names
                 string ns = method.ContainingNamespace.IsGlobalNamespace ? "" : method.ContainingNamespace.ToDisplayString();
+                string plainNs = string.Join(".", NamespaceParts(method.ContainingNamespace));
                 string typePath = string.Join(".", containingTypes.Select(static t => t.Name.TrimStart('@')));
+                string qualifiedPath = $"{(plainNs.Length == 0 ? "" : plainNs + ".")}{typePath}.{method.Name}";
                 return new TargetSpec(
-                    Id: $"{context.SemanticModel.Compilation.AssemblyName}:{(ns.Length == 0 ? "" : ns + ".")}{typePath}.{method.Name}",
+                    Id: $"{context.SemanticModel.Compilation.AssemblyName}:{qualifiedPath}",
                     DisplayName: $"{typePath}.{method.Name}",
                     Namespace: ns.Length == 0 ? null : ns,
                     ContainingTypes: containingTypes.ToEquatableArray(),
                     ContainingTypeName: method.ContainingType.ToDisplayString(s_typeFormat),
-                    MethodName: method.Name,
+                    MethodName: Escape(method.Name),
                     Accessibility: method.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
                     Parameters: parameters.ToEquatableArray(),
                     Shape: shape,
                     ResultType: resultType,
                     Formatters: SerializerContracts.Collect(method.Parameters.Select(static p => p.Type).Concat(ResultTypeSymbol(method, shape))).ToEquatableArray(),
-                    HintName: $"{(ns.Length == 0 ? "" : ns + ".")}{typePath}.{method.Name}.g.cs");
+                    HintName: $"{qualifiedPath}.g.cs");
             }
 
             /// <summary>The generated tables of referenced assemblies (each assembly's generator emits one with targets).</summary>
@@ -98,12 +103,15 @@ namespace Multiprocessing.SourceGeneration
                 return false;
             }
 
-            /// <summary>The assembly's dispatch table must be able to name the descriptor: no private or protected enclosing type.</summary>
+            /// <summary>
+            /// The assembly's dispatch table must be able to name the descriptor: no private, protected or file-local
+            /// enclosing type (a file-local type cannot be extended from the generated file either).
+            /// </summary>
             private static bool IsReachableFromTable(INamedTypeSymbol type)
             {
                 for (var t = type; t is not null; t = t.ContainingType)
                 {
-                    if (t.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+                    if (t.IsFileLocal || t.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
                     {
                         return false;
                     }
@@ -111,6 +119,49 @@ namespace Multiprocessing.SourceGeneration
 
                 return true;
             }
+
+            /// <summary>Overloaded targets would share a descriptor name and id: the analyzer reports them (MP0005).</summary>
+            private static bool IsOverloadedTarget(IMethodSymbol method)
+            {
+                foreach (var member in method.ContainingType.GetMembers(method.Name))
+                {
+                    if (member is IMethodSymbol other && !SymbolEqualityComparer.Default.Equals(other, method) &&
+                        other.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == KnownNames.ProcessTargetAttribute))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>The descriptor is at least internal, so every type in the target's signature must be too.</summary>
+            private static bool SignatureIsVisibleToAssembly(IMethodSymbol method) =>
+                method.Parameters.All(static p => IsVisibleToAssembly(p.Type)) && IsVisibleToAssembly(method.ReturnType);
+
+            private static bool IsVisibleToAssembly(ITypeSymbol type)
+            {
+                switch (type)
+                {
+                    case IArrayTypeSymbol array:
+                        return IsVisibleToAssembly(array.ElementType);
+                    case INamedTypeSymbol named:
+                        for (var t = named; t is not null; t = t.ContainingType)
+                        {
+                            if (t.IsFileLocal || t.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+                            {
+                                return false;
+                            }
+                        }
+
+                        return named.TypeArguments.All(IsVisibleToAssembly);
+                    default:
+                        return true;
+                }
+            }
+
+            private static IEnumerable<string> NamespaceParts(INamespaceSymbol ns) =>
+                ns.IsGlobalNamespace ? [] : NamespaceParts(ns.ContainingNamespace).Concat([ns.Name]);
 
             private static string Keyword(INamedTypeSymbol type) => (type.TypeKind, type.IsRecord) switch
             {
@@ -175,7 +226,9 @@ namespace Multiprocessing.SourceGeneration
                 }
 
                 object? value = parameter.ExplicitDefaultValue;
-                var type = parameter.Type;
+                var type = parameter.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+                    ? nullable.TypeArguments[0]
+                    : parameter.Type;
                 if (value is null)
                 {
                     return "default";
