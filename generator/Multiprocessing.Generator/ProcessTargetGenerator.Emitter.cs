@@ -38,7 +38,7 @@ namespace Multiprocessing.SourceGeneration
                 w.Line();
                 w.Line($"/// <summary>Starts the process target <c>{spec.DisplayName}</c> in child processes.</summary>");
                 w.Line(s_generatedCode);
-                w.Open($"{spec.Accessibility} sealed class {spec.DescriptorTypeName} : global::Multiprocessing.ProcessTarget");
+                w.Open($"{spec.Accessibility} sealed class {spec.DescriptorTypeName} : global::Multiprocessing.ProcessTarget<{spec.ArgumentsType}, {spec.ResultTypeOrUnit}>");
                 w.Line($"internal {spec.DescriptorTypeName}(global::Multiprocessing.ProcessOptions? options)");
                 w.Line($"    : base(\"{spec.Id}\", \"{spec.DisplayName}\", options)");
                 w.Line("{");
@@ -49,6 +49,8 @@ namespace Multiprocessing.SourceGeneration
                 w.Line($"public {spec.DescriptorTypeName} With(global::Multiprocessing.ProcessOptions options) => new {spec.DescriptorTypeName}(options);");
                 w.Line();
                 EmitStart(w, spec);
+                w.Line();
+                EmitWriteArguments(w, spec);
                 w.Line();
                 EmitInvoke(w, spec);
                 w.Close();
@@ -97,34 +99,52 @@ namespace Multiprocessing.SourceGeneration
             {
                 string child = spec.ResultType is null ? "global::Multiprocessing.ChildProcess" : $"global::Multiprocessing.ChildProcess<{spec.ResultType}>";
                 string parameters = string.Join(", ", spec.Parameters.Select(static p => p.DefaultValue is null ? $"{p.Type} {p.Name}" : $"{p.Type} {p.Name} = {p.DefaultValue}"));
+                string token = spec.Parameters.FirstOrDefault(static p => p.IsCancellationToken)?.Name ?? "default";
                 w.Line($"/// <summary>Starts <c>{spec.DisplayName}</c> in a new child process; <c>await</c> the child for its {(spec.ResultType is null ? "completion" : "result")}.</summary>");
                 w.Line("[global::Multiprocessing.CreatesProcess]");
                 w.Open($"public {child} Start({parameters})");
                 w.Line("var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();");
-                foreach (var p in spec.Parameters)
+                foreach (var p in spec.SerializedParameters)
                 {
                     w.Line($"__arguments.Write<{p.Type}>({p.Name});");
                 }
 
-                w.Line(spec.ResultType is null ? "return StartProcess(__arguments);" : $"return StartProcess<{spec.ResultType}>(__arguments);");
+                w.Line(spec.ResultType is null ? $"return StartProcess(__arguments, {token});" : $"return StartProcess<{spec.ResultType}>(__arguments, {token});");
+                w.Close();
+            }
+
+            private static void EmitWriteArguments(SourceWriter w, TargetSpec spec)
+            {
+                var serialized = spec.SerializedParameters.ToList();
+                w.Line("/// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>");
+                w.Open($"public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, {spec.ArgumentsType} arguments)");
+                for (int i = 0; i < serialized.Count; i++)
+                {
+                    w.Line($"writer.Write<{serialized[i].Type}>(arguments{(serialized.Count == 1 ? "" : $".Item{i + 1}")});");
+                }
+
                 w.Close();
             }
 
             private static void EmitInvoke(SourceWriter w, TargetSpec spec)
             {
                 w.Line("/// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>");
-                w.Open("internal static global::System.Threading.Tasks.ValueTask Invoke(global::System.ReadOnlyMemory<byte> arguments, global::Multiprocessing.Serialization.ArgumentWriter result)");
-                if (spec.Parameters.Length > 0)
-                {
-                    w.Line("var __reader = new global::Multiprocessing.Serialization.ArgumentReader(arguments.Span);");
-                }
-
+                w.Open("internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)");
+                var call = new StringBuilder($"{spec.ContainingTypeName}.{spec.MethodName}(");
                 for (int i = 0; i < spec.Parameters.Length; i++)
                 {
-                    w.Line($"var __a{i} = __reader.Read<{spec.Parameters[i].Type}>();");
+                    var p = spec.Parameters[i];
+                    if (p.IsCancellationToken)
+                    {
+                        call.Append(i == 0 ? "cancellationToken" : ", cancellationToken");
+                        continue;
+                    }
+
+                    w.Line($"var __a{i} = arguments.Read<{p.Type}>();");
+                    call.Append(i == 0 ? $"__a{i}" : $", __a{i}");
                 }
 
-                string call = $"{spec.ContainingTypeName}.{spec.MethodName}({string.Join(", ", Enumerable.Range(0, spec.Parameters.Length).Select(static i => $"__a{i}"))})";
+                call.Append(')');
                 switch (spec.Shape)
                 {
                     case ResultShape.Void:

@@ -37,7 +37,8 @@ namespace Multiprocessing.SourceGeneration
                 foreach (var parameter in method.Parameters)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    parameters.Add(new ParameterSpec(Escape(parameter.Name), parameter.Type.ToDisplayString(s_typeFormat), DefaultValue(parameter)));
+                    bool isToken = parameter.Type.ToDisplayString() == "System.Threading.CancellationToken";
+                    parameters.Add(new ParameterSpec(Escape(parameter.Name), parameter.Type.ToDisplayString(s_typeFormat), DefaultValue(parameter), isToken));
                 }
 
                 var (shape, resultType) = Result(method, context.SemanticModel.Compilation);
@@ -57,7 +58,9 @@ namespace Multiprocessing.SourceGeneration
                     Parameters: parameters.ToEquatableArray(),
                     Shape: shape,
                     ResultType: resultType,
-                    Formatters: SerializerContracts.Collect(method.Parameters.Select(static p => p.Type).Concat(ResultTypeSymbol(method, shape))).ToEquatableArray(),
+                    Formatters: SerializerContracts.Collect(method.Parameters.Select(static p => p.Type)
+                        .Where(static t => t.ToDisplayString() != "System.Threading.CancellationToken")
+                        .Concat(ResultTypeSymbol(method, shape))).ToEquatableArray(),
                     HintName: $"{qualifiedPath}.g.cs");
             }
 

@@ -29,6 +29,9 @@ public class ChildProcess : IDisposable, IAsyncDisposable
     private string? _refusal;
     private int _exitCode;
     private volatile bool _hasExited;
+    private volatile bool _cancellationRequested;
+    private int _cancellationSent;
+    private CancellationTokenRegistration _cancellation;
 
     internal ChildProcess(ProcessTarget target, ProcessOptions? options)
     {
@@ -156,7 +159,7 @@ public class ChildProcess : IDisposable, IAsyncDisposable
         _ = _completion.Task.Exception;
     }
 
-    internal void Launch(ReadOnlyMemory<byte> arguments)
+    internal void Launch(ReadOnlyMemory<byte> arguments, CancellationToken cancellationToken)
     {
         ProcessEntry.ThrowIfUnguardedChild(_target.Name);
         var endpoint = ParentEndpoint.Instance;
@@ -173,6 +176,7 @@ public class ChildProcess : IDisposable, IAsyncDisposable
         }
 
         startInfo.Environment[ProcessEntry.ChildMarkerVariable] = $"{token}:{endpoint.SocketPath}";
+        startInfo.Environment[ProcessEntry.DepthVariable] = (ProcessEntry.Depth + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         process.Exited += (_, _) => _ = FinishAsync(process, token);
         try
@@ -190,24 +194,49 @@ public class ChildProcess : IDisposable, IAsyncDisposable
         Pid = process.Id;
         s_running.TryAdd(this, 0);
         _started.TrySetResult();
+        if (cancellationToken.CanBeCanceled)
+        {
+            _cancellation = cancellationToken.Register(static state => ((ChildProcess)state!).RequestCancellation(), this);
+        }
+    }
+
+    /// <summary>The target's cancellation token in the child is cancelled as soon as the child is connected.</summary>
+    private void RequestCancellation()
+    {
+        _cancellationRequested = true;
+        SendCancellationIfRequested();
+    }
+
+    private void SendCancellationIfRequested()
+    {
+        if (_cancellationRequested && _connection is { } connection && Interlocked.Exchange(ref _cancellationSent, 1) == 0)
+        {
+            try
+            {
+                connection.Send(FrameKind.Cancel, new PayloadWriter().Int64(0).WrittenSpan);
+            }
+            catch (Exception e) when (e is System.Net.Sockets.SocketException or ObjectDisposedException)
+            {
+                // it ended meanwhile
+            }
+        }
     }
 
     internal Task Started => _started.Task;
 
     internal string TargetId => _target.Id;
 
-    /// <summary>The parent accepted the child's connection; read its report until the connection closes.</summary>
-    internal async Task ServeAsync(FrameConnection connection)
+    /// <summary>The parent accepted the child's connection: tell it what to run, then read its frames until the connection closes.</summary>
+    internal async Task ServeAsync(FrameConnection connection, ReadOnlyMemory<byte> arguments)
     {
         _connection = connection;
         try
         {
+            SendFirstFrame(connection, arguments);
+            SendCancellationIfRequested();
             while (await connection.ReceiveAsync(CancellationToken.None).ConfigureAwait(false) is { } frame)
             {
-                if (frame.Kind is FrameKind.Result or FrameKind.Error)
-                {
-                    _report = frame;
-                }
+                OnFrame(frame.Kind, frame.Payload);
             }
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidDataException or ObjectDisposedException)
@@ -220,6 +249,25 @@ public class ChildProcess : IDisposable, IAsyncDisposable
             _connectionClosed.TrySetResult();
         }
     }
+
+    /// <summary>The connection to the child, once it has connected.</summary>
+    private protected FrameConnection? Connection => _connection;
+
+    /// <summary>What the child is asked to do: run the target once.</summary>
+    private protected virtual void SendFirstFrame(FrameConnection connection, ReadOnlyMemory<byte> arguments) =>
+        connection.Send(FrameKind.Run, new PayloadWriter().String(TargetId).String(Name).Bytes(arguments.Span).WrittenSpan);
+
+    /// <summary>A frame from the child: its final report, for a single target.</summary>
+    private protected virtual void OnFrame(FrameKind kind, byte[] payload)
+    {
+        if (kind is FrameKind.Result or FrameKind.Error)
+        {
+            _report = (kind, payload);
+        }
+    }
+
+    /// <summary>Records the child's final report (a pool worker reports a failed initializer this way).</summary>
+    private protected void SetReport(FrameKind kind, byte[] payload) => _report = (kind, payload);
 
     /// <summary>The parent refused to run anything in this child (it is from another build).</summary>
     internal void Refuse(string reason)
@@ -247,6 +295,7 @@ public class ChildProcess : IDisposable, IAsyncDisposable
         _exitCode = _report is null && rawExitCode is > 128 and <= 128 + 64 ? -(rawExitCode - 128) : rawExitCode;
         _hasExited = true;
         s_running.TryRemove(this, out _);
+        _cancellation.Dispose();
         try
         {
             Complete();
@@ -257,7 +306,13 @@ public class ChildProcess : IDisposable, IAsyncDisposable
                 $"The report of process target {TargetName} (child {Name}, pid {Pid}) could not be read: {e.Message}", TargetName, Name, Pid, e));
         }
 
+        OnExited();
         _exited.TrySetResult();
+    }
+
+    /// <summary>The child has ended and <see cref="ExitCode"/> is set.</summary>
+    private protected virtual void OnExited()
+    {
     }
 
     private void Complete()

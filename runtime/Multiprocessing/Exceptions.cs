@@ -29,13 +29,17 @@ public class ChildProcessException : Exception
 public sealed class ProcessTargetException : ChildProcessException
 {
     /// <summary>Creates the exception.</summary>
-    public ProcessTargetException(string targetName, string processName, int pid, string remoteType, string remoteMessage, string remoteStackTrace)
-        : base($"Process target {Describe(targetName, processName, pid)} threw {remoteType}: {remoteMessage}", targetName, processName, pid)
+    public ProcessTargetException(string targetName, string processName, int pid, string remoteType, string remoteMessage, string remoteStackTrace, int? item = null)
+        : base($"Process target {Describe(targetName, processName, pid)}{(item is null ? "" : $", item {item}")} threw {remoteType}: {remoteMessage}", targetName, processName, pid)
     {
+        Item = item;
         RemoteType = remoteType;
         RemoteMessage = remoteMessage;
         RemoteStackTrace = remoteStackTrace;
     }
+
+    /// <summary>The item's position in its map, for a task of a <see cref="ProcessPool"/> map.</summary>
+    public int? Item { get; }
 
     /// <summary>The full name of the exception type thrown in the child.</summary>
     public string RemoteType { get; }
@@ -57,8 +61,8 @@ public sealed class ProcessTargetException : ChildProcessException
 public sealed class ChildProcessCrashedException : ChildProcessException
 {
     /// <summary>Creates the exception.</summary>
-    public ChildProcessCrashedException(string targetName, string processName, int pid, int exitCode)
-        : base(BuildMessage(targetName, processName, pid, exitCode), targetName, processName, pid)
+    public ChildProcessCrashedException(string targetName, string processName, int pid, int exitCode, string? lostWork = null)
+        : base(BuildMessage(targetName, processName, pid, exitCode, lostWork), targetName, processName, pid)
     {
         ExitCode = exitCode;
     }
@@ -69,12 +73,12 @@ public sealed class ChildProcessCrashedException : ChildProcessException
     /// <summary>The signal that ended the child, if a signal did.</summary>
     public int? Signal => ExitCode < 0 ? -ExitCode : null;
 
-    private static string BuildMessage(string targetName, string processName, int pid, int exitCode)
+    private static string BuildMessage(string targetName, string processName, int pid, int exitCode, string? lostWork)
     {
         string how = exitCode < 0
             ? $"was killed by signal {-exitCode}{SignalName(-exitCode)}"
             : $"exited with code {exitCode}";
-        return $"Process target {Describe(targetName, processName, pid)} {how} without reporting a result. " +
+        return $"Process target {Describe(targetName, processName, pid)}{(lostWork is null ? "" : $" ({lostWork})")} {how} without reporting a result. " +
                "Look at the child's standard error above; a signal usually means it was killed (Kill(), the OOM killer, a crash).";
     }
 

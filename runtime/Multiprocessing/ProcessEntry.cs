@@ -12,16 +12,23 @@ public static class ProcessEntry
     /// <summary>The environment variable that tells a re-executed program it is a child, and where its parent is.</summary>
     internal const string ChildMarkerVariable = "MULTIPROCESSING_CHILD";
 
+    /// <summary>How many parents this process has: 0 for the main program (nested pools are bounded by it).</summary>
+    internal const string DepthVariable = "MULTIPROCESSING_DEPTH";
+
     /// <summary>Exit code of a child whose parent went away or refused it before its target ran.</summary>
     internal const int ParentGoneExitCode = 70;
 
     private static Func<string, ProcessTargetInvoker?>[] s_tables = [];
+    private static readonly CancellationTokenSource s_cancellation = new();
+
+    /// <summary>How many ancestors started by process targets this process has (0 in the main program).</summary>
+    internal static int Depth { get; } = int.TryParse(Environment.GetEnvironmentVariable(DepthVariable), out int depth) ? depth : 0;
 
     /// <summary>Whether this process is a child started for a process target.</summary>
     public static bool IsChild { get; private set; }
 
     /// <summary>This process's name: <c>MainProcess</c> in the parent, the child's name in a child (Python's <c>current_process().name</c>).</summary>
-    public static string CurrentName { get; private set; } = "MainProcess";
+    public static string CurrentName { get; internal set; } = "MainProcess";
 
     /// <summary>
     /// Must be the first statement of the program's entry point. In the parent it returns at once; in a child
@@ -99,6 +106,11 @@ public static class ProcessEntry
             return ParentGoneExitCode;
         }
 
+        if (run is { Kind: FrameKind.Work } work)
+        {
+            return Pool.WorkerLoop.Run(connection, work.Payload);
+        }
+
         if (run is not { Kind: FrameKind.Run } frame)
         {
             string reason = run is { Kind: FrameKind.Refuse } refusal ? new PayloadReader(refusal.Payload).String() : "the parent closed the connection";
@@ -121,7 +133,8 @@ public static class ProcessEntry
         {
             var invoker = FindTarget(targetId) ?? throw new InvalidOperationException(
                 $"Process target '{targetId}' is not registered in this program. Is the assembly that declares it referenced by the executable, and was it built with the Multiprocessing generator?");
-            var pending = invoker(arguments, result);
+            var reader = new ArgumentReader(arguments);
+            var pending = invoker(ref reader, result, s_cancellation.Token);
             if (!pending.IsCompletedSuccessfully)
             {
                 pending.AsTask().GetAwaiter().GetResult();
@@ -151,7 +164,7 @@ public static class ProcessEntry
         }
     }
 
-    private static ProcessTargetInvoker? FindTarget(string targetId)
+    internal static ProcessTargetInvoker? FindTarget(string targetId)
     {
         foreach (var lookup in s_tables)
         {
@@ -174,8 +187,12 @@ public static class ProcessEntry
         {
             try
             {
-                while (connection.Receive() is not null)
+                while (connection.Receive() is { } frame)
                 {
+                    if (frame.Kind == FrameKind.Cancel)
+                    {
+                        s_cancellation.Cancel();
+                    }
                 }
             }
             catch (Exception e) when (e is SocketException or IOException or InvalidDataException or ObjectDisposedException)

@@ -30,22 +30,46 @@ public abstract class ProcessTarget
     public override string ToString() => Name;
 
     /// <summary>Starts a child running a target without a result. Used by generated stubs.</summary>
+    /// <param name="arguments">The serialized arguments.</param>
+    /// <param name="cancellationToken">Cancels the token the target receives in the child (for targets that take one).</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [CreatesProcess]
-    protected ChildProcess StartProcess(ArgumentWriter arguments)
+    protected ChildProcess StartProcess(ArgumentWriter arguments, CancellationToken cancellationToken)
     {
         var child = new ChildProcess(this, Options);
-        child.Launch(arguments.WrittenMemory);
+        child.Launch(arguments.WrittenMemory, cancellationToken);
         return child;
     }
 
     /// <summary>Starts a child running a target with a result. Used by generated stubs.</summary>
+    /// <param name="arguments">The serialized arguments.</param>
+    /// <param name="cancellationToken">Cancels the token the target receives in the child (for targets that take one).</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [CreatesProcess]
-    protected ChildProcess<TResult> StartProcess<TResult>(ArgumentWriter arguments)
+    protected ChildProcess<TResult> StartProcess<TResult>(ArgumentWriter arguments, CancellationToken cancellationToken)
     {
         var child = new ChildProcess<TResult>(this, Options);
-        child.Launch(arguments.WrittenMemory);
+        child.Launch(arguments.WrittenMemory, cancellationToken);
         return child;
     }
+}
+
+/// <summary>
+/// A process target typed on its arguments and result, which a <see cref="ProcessPool"/> runs: <typeparamref name="TArgs"/>
+/// is the parameter's type, a tuple for several parameters (Python's <c>starmap</c> arguments), or <see cref="ValueTuple"/>
+/// for none; <typeparamref name="TResult"/> is the result, or <see cref="ValueTuple"/> for a target without one.
+/// </summary>
+/// <typeparam name="TArgs">What one call takes.</typeparam>
+/// <typeparam name="TResult">What one call returns.</typeparam>
+public abstract class ProcessTarget<TArgs, TResult> : ProcessTarget
+{
+    /// <summary>Used by generated descriptors.</summary>
+    protected ProcessTarget(string id, string name, ProcessOptions? options)
+        : base(id, name, options)
+    {
+    }
+
+    /// <summary>Serializes one call's arguments. Implemented by generated descriptors.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public abstract void WriteArguments(ArgumentWriter writer, TArgs arguments);
 }

@@ -20,7 +20,9 @@ public static class Program
                 return 0;
             case [ForgottenJoin]:
                 // as in Python, a non-daemon child is joined when the main program ends
+#pragma warning disable MP0012 // deliberately never joined: the runtime joins it when Main returns
                 _ = TestTargets.Targets.SleepThenPrint.Start(300, "child finished");
+#pragma warning restore MP0012
                 Console.WriteLine("main returns");
                 return 0;
             case [DaemonChild]:

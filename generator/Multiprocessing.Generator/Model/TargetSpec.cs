@@ -22,7 +22,10 @@ namespace Multiprocessing.SourceGeneration.Model
     /// <param name="Name">The parameter's name, escaped where it is a keyword.</param>
     /// <param name="Type">Its fully qualified type (<c>global::</c>, nullable annotations kept).</param>
     /// <param name="DefaultValue">The C# text of its default value, or <see langword="null"/>.</param>
-    internal sealed record ParameterSpec(string Name, string Type, string? DefaultValue);
+    /// <param name="IsCancellationToken">
+    /// A <c>CancellationToken</c> is not serialized: the child gets a token the parent's token cancels across the boundary.
+    /// </param>
+    internal sealed record ParameterSpec(string Name, string Type, string? DefaultValue, bool IsCancellationToken);
 
     /// <summary>Everything the emitter needs about one valid <c>[ProcessTarget]</c>: strings, enums and equatable arrays only.</summary>
     /// <param name="Id">The stable target id: <c>Assembly:Namespace.Type.Method</c>.</param>
@@ -53,6 +56,26 @@ namespace Multiprocessing.SourceGeneration.Model
     {
         /// <summary>The generated descriptor's class, nested in <c>Targets</c>.</summary>
         public string DescriptorTypeName => MethodName + "Target";
+
+        /// <summary>The parameters that cross the process boundary (all but cancellation tokens).</summary>
+        public System.Collections.Generic.IEnumerable<ParameterSpec> SerializedParameters => System.Linq.Enumerable.Where(Parameters, static p => !p.IsCancellationToken);
+
+        /// <summary>The descriptor's argument type: the parameter's type, a tuple of several, or <c>ValueTuple</c> for none.</summary>
+        public string ArgumentsType => System.Linq.Enumerable.ToList(SerializedParameters) switch
+        {
+            { Count: 0 } => "global::System.ValueTuple",
+            [var single] => single.Type,
+            var several when System.Linq.Enumerable.Any(several, static p => IsReservedTupleName(p.Name.TrimStart('@'))) =>
+                "(" + string.Join(", ", System.Linq.Enumerable.Select(several, static p => p.Type)) + ")",
+            var several => "(" + string.Join(", ", System.Linq.Enumerable.Select(several, static p => $"{p.Type} {p.Name}")) + ")",
+        };
+
+        private static bool IsReservedTupleName(string name) =>
+            name is "Rest" or "ToString" or "GetHashCode" or "Equals" or "CompareTo" or "GetType" or "Deconstruct" ||
+            (name.StartsWith("Item", System.StringComparison.Ordinal) && name.Length > 4 && char.IsDigit(name[4]));
+
+        /// <summary>The descriptor's result type: the target's result, or <c>ValueTuple</c> when it has none.</summary>
+        public string ResultTypeOrUnit => ResultType ?? "global::System.ValueTuple";
 
         /// <summary>The fully qualified descriptor class.</summary>
         public string DescriptorTypeFullName => ContainingTypeName + ".Targets." + DescriptorTypeName;

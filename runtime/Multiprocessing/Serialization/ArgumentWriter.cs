@@ -25,6 +25,9 @@ public sealed class ArgumentWriter
     [UnconditionalSuppressMessage("Trimming", "IL2091", Justification = Justification)]
     public void Write<T>(T value) => MemoryPackSerializer.Serialize(_buffer, value);
 
+    /// <summary>Forgets what was written, keeping the buffer.</summary>
+    internal void Clear() => _buffer.ResetWrittenCount();
+
     /// <summary>The bytes written so far.</summary>
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.WrittenMemory;
 }

@@ -22,6 +22,21 @@ internal enum FrameKind : byte
 
     /// <summary>Child to parent: the target threw; type name, message and stack trace follow.</summary>
     Error = 5,
+
+    /// <summary>Parent to child: cancel the token of a call (a task id; 0 for a single child's target).</summary>
+    Cancel = 6,
+
+    /// <summary>Parent to child: become a pool worker (name, initializer target id or empty, its arguments).</summary>
+    Work = 7,
+
+    /// <summary>Worker to parent: the initializer ran; tasks may come.</summary>
+    Ready = 8,
+
+    /// <summary>Parent to worker: run a chunk (task id, target id, item count, the items' arguments one after the other).</summary>
+    Task = 9,
+
+    /// <summary>Worker to parent: a chunk ran (task id, results of the items that returned, errors of those that threw).</summary>
+    TaskDone = 10,
 }
 
 /// <summary>
@@ -98,7 +113,7 @@ internal sealed class FrameConnection(Socket socket) : IDisposable
     {
         int length = BinaryPrimitives.ReadInt32LittleEndian(header);
         var kind = (FrameKind)header[4];
-        if (length < 0 || length > MaxPayloadLength || kind < FrameKind.Hello || kind > FrameKind.Error)
+        if (length < 0 || length > MaxPayloadLength || kind < FrameKind.Hello || kind > FrameKind.TaskDone)
         {
             throw new InvalidDataException($"Corrupt frame from the peer (kind {(byte)kind}, length {length}).");
         }
@@ -151,6 +166,15 @@ internal sealed class PayloadWriter
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.WrittenSpan;
 
+    public void Clear() => _buffer.ResetWrittenCount();
+
+    public PayloadWriter Int64(long value)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(_buffer.GetSpan(8), value);
+        _buffer.Advance(8);
+        return this;
+    }
+
     public PayloadWriter Int32(int value)
     {
         BinaryPrimitives.WriteInt32LittleEndian(_buffer.GetSpan(4), value);
@@ -189,6 +213,18 @@ internal ref struct PayloadReader(ReadOnlySpan<byte> payload)
 
         int value = BinaryPrimitives.ReadInt32LittleEndian(_remaining);
         _remaining = _remaining[4..];
+        return value;
+    }
+
+    public long Int64()
+    {
+        if (_remaining.Length < 8)
+        {
+            throw new InvalidDataException("Corrupt frame payload: truncated integer.");
+        }
+
+        long value = BinaryPrimitives.ReadInt64LittleEndian(_remaining);
+        _remaining = _remaining[8..];
         return value;
     }
 

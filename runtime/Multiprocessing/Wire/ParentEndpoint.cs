@@ -102,17 +102,7 @@ internal sealed class ParentEndpoint
             return;
         }
 
-        try
-        {
-            var run = new PayloadWriter().String(child.TargetId).String(child.Name).Bytes(expected.Arguments.Span);
-            connection.Send(FrameKind.Run, run.WrittenSpan);
-        }
-        catch (Exception)
-        {
-            // the child died already: its exit code tells why (and ServeAsync below sees the closed connection)
-        }
-
-        await child.ServeAsync(connection).ConfigureAwait(false);
+        await child.ServeAsync(connection, expected.Arguments).ConfigureAwait(false);
     }
 
     private static bool TryReadHello(byte[] payload, out string token, out int pid, out Guid buildId)
