@@ -3,6 +3,8 @@ using Multiprocessing;
 ProcessEntry.Guard();
 
 await Section("hello_process: two workers, started and joined", HelloProcess.Demo.RunAsync);
+await Section("process_pool_map: a pool of 4 squares 1..10", PoolMap.Demo.RunAsync);
+await Section("process_pool_async: five ApplyAsync calls on a pool of 3", PoolAsync.Demo.RunAsync);
 
 static async Task Section(string title, Func<Task> sample)
 {

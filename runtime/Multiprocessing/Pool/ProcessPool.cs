@@ -468,7 +468,10 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>The ready worker holding the fewest chunks, if one has room. Under the lock.</summary>
+    /// <summary>
+    /// The ready worker holding the fewest chunks, if one has room. A busy worker gets a second chunk (so it never idles
+    /// between chunks) only when no other worker, ready or starting, is without work. Under the lock.
+    /// </summary>
     private PoolWorker? PickWorker()
     {
         PoolWorker? best = null;
@@ -480,8 +483,12 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
             }
         }
 
-        return best;
+        return best is { InFlight.Count: > 0 } && IdleWorkersBesides(best) > 0 ? null : best;
     }
+
+    /// <summary>Workers other than <paramref name="worker"/> that hold nothing (including those still starting). Under the lock.</summary>
+    private int IdleWorkersBesides(PoolWorker worker) =>
+        _workers.Count(w => w != worker && !w.IsRetiring && w.InFlight.Count == 0);
 
     private int Capacity => _options.TaskTimeout is null ? ChunksPerWorker : 1;
 
@@ -489,7 +496,8 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
     private List<Chunk> TakePendingFor(PoolWorker worker)
     {
         var chunks = new List<Chunk>();
-        while (worker.IsReady && !worker.IsRetiring && worker.InFlight.Count < Capacity && _pending.First is { } node)
+        while (worker.IsReady && !worker.IsRetiring && worker.InFlight.Count < Capacity && _pending.First is { } node &&
+               (worker.InFlight.Count == 0 || _pending.Count > IdleWorkersBesides(worker)))
         {
             _pending.RemoveFirst();
             if (node.Value.IsAbandoned)

@@ -1,0 +1,5 @@
+using Multiprocessing;
+
+ProcessEntry.Guard();
+
+await PoolAsync.Demo.RunAsync();
