@@ -227,14 +227,14 @@ public class ChildProcess : IDisposable, IAsyncDisposable
     internal string TargetId => _target.Id;
 
     /// <summary>The parent accepted the child's connection: tell it what to run, then read its frames until the connection closes.</summary>
-    internal async Task ServeAsync(FrameConnection connection, ReadOnlyMemory<byte> arguments)
+    internal void Serve(FrameConnection connection, ReadOnlyMemory<byte> arguments)
     {
         _connection = connection;
         try
         {
             SendFirstFrame(connection, arguments);
             SendCancellationIfRequested();
-            while (await connection.ReceiveAsync(CancellationToken.None).ConfigureAwait(false) is { } frame)
+            while (connection.Receive() is { } frame)
             {
                 OnFrame(frame.Kind, frame.Payload);
             }

@@ -41,8 +41,7 @@ internal enum FrameKind : byte
 
 /// <summary>
 /// Length-prefixed frames over a connected stream socket: a 4-byte little-endian payload length, a kind byte,
-/// then the payload. Blocking and asynchronous reads: the child blocks (no async hop on its hot path), the
-/// parent serves many children asynchronously.
+/// then the payload. Blocking reads on a thread of their own, at both ends: no async hop on the hot path.
 /// </summary>
 internal sealed class FrameConnection(Socket socket) : IDisposable
 {
@@ -92,21 +91,6 @@ internal sealed class FrameConnection(Socket socket) : IDisposable
         return (kind, payload);
     }
 
-    /// <summary>The next frame; <see langword="null"/> when the peer closed the connection cleanly.</summary>
-    public async ValueTask<(FrameKind Kind, byte[] Payload)?> ReceiveAsync(CancellationToken cancellationToken)
-    {
-        byte[] header = new byte[HeaderLength];
-        if (!await ReceiveExactlyAsync(header, allowEndOfStream: true, cancellationToken).ConfigureAwait(false))
-        {
-            return null;
-        }
-
-        var (kind, length) = ParseHeader(header);
-        byte[] payload = new byte[length];
-        await ReceiveExactlyAsync(payload, allowEndOfStream: false, cancellationToken).ConfigureAwait(false);
-        return (kind, payload);
-    }
-
     public void Dispose() => Socket.Dispose();
 
     private static (FrameKind Kind, int Length) ParseHeader(ReadOnlySpan<byte> header)
@@ -127,23 +111,6 @@ internal sealed class FrameConnection(Socket socket) : IDisposable
         while (read < buffer.Length)
         {
             int n = Socket.Receive(buffer[read..]);
-            if (n == 0)
-            {
-                return read == 0 && allowEndOfStream ? false : throw Truncated(read, buffer.Length);
-            }
-
-            read += n;
-        }
-
-        return true;
-    }
-
-    private async ValueTask<bool> ReceiveExactlyAsync(Memory<byte> buffer, bool allowEndOfStream, CancellationToken cancellationToken)
-    {
-        int read = 0;
-        while (read < buffer.Length)
-        {
-            int n = await Socket.ReceiveAsync(buffer[read..], SocketFlags.None, cancellationToken).ConfigureAwait(false);
             if (n == 0)
             {
                 return read == 0 && allowEndOfStream ? false : throw Truncated(read, buffer.Length);

@@ -28,7 +28,7 @@ internal sealed class ParentEndpoint
             ChildProcess.JoinNonDaemonChildren();
             Close();
         };
-        _ = Task.Run(AcceptLoopAsync);
+        StartThread("Multiprocessing accept", AcceptLoop);
     }
 
     public static ParentEndpoint Instance => s_instance.Value;
@@ -48,31 +48,36 @@ internal sealed class ParentEndpoint
 
     internal const int TokenLength = 32;
 
-    private async Task AcceptLoopAsync()
+    /// <summary>
+    /// Blocking I/O on dedicated threads: one accepts, one per connection serves it. Spawning a process costs far more
+    /// than a thread, and a blocked reader wakes without the thread-pool hops an async read pays on every message.
+    /// </summary>
+    private void AcceptLoop()
     {
         while (true)
         {
             Socket socket;
             try
             {
-                socket = await _listener.AcceptAsync().ConfigureAwait(false);
+                socket = _listener.Accept();
             }
             catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
                 return; // closed at exit
             }
 
-            _ = Task.Run(() => ServeAsync(new FrameConnection(socket)));
+            StartThread($"Multiprocessing connection {socket.Handle}", () => Serve(new FrameConnection(socket)));
         }
     }
 
-    private async Task ServeAsync(FrameConnection connection)
+    private void Serve(FrameConnection connection)
     {
         (FrameKind Kind, byte[] Payload)? hello;
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            hello = await connection.ReceiveAsync(timeout.Token).ConfigureAwait(false);
+            connection.Socket.ReceiveTimeout = (int)HelloTimeout.TotalMilliseconds; // a stranger may connect and say nothing
+            hello = connection.Receive();
+            connection.Socket.ReceiveTimeout = 0;
         }
         catch (Exception)
         {
@@ -89,7 +94,7 @@ internal sealed class ParentEndpoint
         }
 
         var child = expected.Child;
-        await child.Started.ConfigureAwait(false);
+        child.Started.Wait(); // the child can connect before Process.Start has returned its pid
         string? problem =
             pid != child.Pid ? $"the connecting process (pid {pid}) is not the child the parent started (pid {child.Pid})" :
             buildId != BuildIdentity.Expected ? $"the child runs a different build of the program (build {buildId}, parent build {BuildIdentity.Expected}); the executable was probably rebuilt or replaced while the parent ran: restart the parent" :
@@ -102,8 +107,13 @@ internal sealed class ParentEndpoint
             return;
         }
 
-        await child.ServeAsync(connection, expected.Arguments).ConfigureAwait(false);
+        child.Serve(connection, expected.Arguments);
     }
+
+    private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
+
+    private static void StartThread(string name, Action body) =>
+        new Thread(() => body()) { IsBackground = true, Name = name }.Start();
 
     private static bool TryReadHello(byte[] payload, out string token, out int pid, out Guid buildId)
     {
