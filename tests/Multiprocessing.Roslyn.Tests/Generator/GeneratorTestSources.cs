@@ -343,6 +343,128 @@ internal static class GeneratorTestSources
         }
         """;
 
+    /// <summary>A target whose only parameter is a <c>CancellationToken</c>: nothing is serialized, <c>TArgs</c> is <c>ValueTuple</c>.</summary>
+    public const string CancellationTokenOnly = """
+        using System.Threading;
+        using Multiprocessing;
+
+        namespace Demo;
+
+        public static partial class Waiters
+        {
+            [ProcessTarget]
+            public static void Wait(CancellationToken cancellationToken) => cancellationToken.WaitHandle.WaitOne();
+        }
+        """;
+
+    /// <summary>
+    /// <c>CancellationToken</c>s among other parameters: the token is not serialized (nor part of <c>TArgs</c>), Start
+    /// passes it to <c>StartProcess</c>, and the child passes its own token in its place.
+    /// </summary>
+    public const string CancellationTokenAmongParameters = """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Multiprocessing;
+
+        namespace Demo;
+
+        public static partial class Waiters
+        {
+            [ProcessTarget]
+            public static async Task<int> Compute(int n, CancellationToken token, string label)
+            {
+                await Task.Delay(n, token);
+                return label.Length;
+            }
+
+            [ProcessTarget]
+            public static ValueTask<string> Poll(CancellationToken ct = default, int attempts = 3) => new(attempts.ToString());
+        }
+        """;
+
+    /// <summary>Parameters named like <c>ValueTuple</c>'s members: a tuple cannot use those names, so <c>TArgs</c> has none.</summary>
+    public const string ReservedTupleNames = """
+        using Multiprocessing;
+
+        namespace Demo;
+
+        public static partial class Tuples
+        {
+            [ProcessTarget]
+            public static int Swap(int Item1, string Rest) => Item1 + Rest.Length;
+        }
+        """;
+
+    /// <summary>A target without parameters but with a result: <c>ProcessTarget&lt;ValueTuple, int&gt;</c>.</summary>
+    public const string ZeroParametersWithResult = """
+        using Multiprocessing;
+
+        namespace Demo;
+
+        public static partial class Oracle
+        {
+            [ProcessTarget]
+            public static int Answer() => 42;
+        }
+        """;
+
+    /// <summary>
+    /// The corners of <c>TArgs</c>: more than seven parameters (a nested tuple), reserved names at any position, names
+    /// that are fine in a tuple, a token among reserved names, and parameters named like the generated code's own.
+    /// </summary>
+    public const string ArgumentTupleCorners = """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Multiprocessing;
+
+        namespace Demo;
+
+        public static partial class Corners
+        {
+            [ProcessTarget]
+            public static void Eight(int a, int b, int c, int d, int e, int f, int g, string h)
+            {
+            }
+
+            [ProcessTarget]
+            public static long Nine(int a, int b, int c, int d, int e, int f, int g, int h, int Item9) => a + Item9;
+
+            [ProcessTarget]
+            public static void Second(int first, int Item2)
+            {
+            }
+
+            [ProcessTarget]
+            public static void Members(string ToString, int GetHashCode, bool Equals, object GetType, int CompareTo, int Deconstruct)
+            {
+            }
+
+            [ProcessTarget]
+            public static void Fine(int Length, int Count, int Item, int Items)
+            {
+            }
+
+            [ProcessTarget]
+            public static ValueTask TokenNamedItem1(CancellationToken Item1, int Item2, string other) => default;
+
+            [ProcessTarget]
+            public static string Clashes(int cancellationToken, CancellationToken @default, string writer, string arguments, string result) =>
+                writer + arguments + result;
+
+            [ProcessTarget]
+            public static void TupleParameter((int Item1, string Text) pair)
+            {
+            }
+
+            [ProcessTarget]
+            public static async Task<int> TokenOnlyWithResult(CancellationToken cancellationToken)
+            {
+                await Task.Delay(1, cancellationToken);
+                return 1;
+            }
+        }
+        """;
+
     /// <summary>Valid inputs by name, for the "generated code compiles" tests.</summary>
     public static IEnumerable<object[]> ValidInputs =>
     [
@@ -360,5 +482,10 @@ internal static class GeneratorTestSources
         [nameof(UnsortedTargets), UnsortedTargets],
         [nameof(OtherContainingTypes), OtherContainingTypes],
         [nameof(SerializerShapes), SerializerShapes],
+        [nameof(CancellationTokenOnly), CancellationTokenOnly],
+        [nameof(CancellationTokenAmongParameters), CancellationTokenAmongParameters],
+        [nameof(ReservedTupleNames), ReservedTupleNames],
+        [nameof(ZeroParametersWithResult), ZeroParametersWithResult],
+        [nameof(ArgumentTupleCorners), ArgumentTupleCorners],
     ];
 }

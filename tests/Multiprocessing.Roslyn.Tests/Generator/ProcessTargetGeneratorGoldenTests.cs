@@ -39,7 +39,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                         /// <summary>Starts the process target <c>Workers.Work</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class WorkTarget : global::Multiprocessing.ProcessTarget
+                        public sealed class WorkTarget : global::Multiprocessing.ProcessTarget<(string name, int seconds, double factor), global::System.ValueTuple>
                         {
                             internal WorkTarget(global::Multiprocessing.ProcessOptions? options)
                                 : base("TestProject:Demo.Workers.Work", "Workers.Work", options)
@@ -57,16 +57,23 @@ public sealed class ProcessTargetGeneratorGoldenTests
                                 __arguments.Write<string>(name);
                                 __arguments.Write<int>(seconds);
                                 __arguments.Write<double>(factor);
-                                return StartProcess(__arguments);
+                                return StartProcess(__arguments, default);
+                            }
+
+                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
+                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, (string name, int seconds, double factor) arguments)
+                            {
+                                writer.Write<string>(arguments.Item1);
+                                writer.Write<int>(arguments.Item2);
+                                writer.Write<double>(arguments.Item3);
                             }
 
                             /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(global::System.ReadOnlyMemory<byte> arguments, global::Multiprocessing.Serialization.ArgumentWriter result)
+                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
                             {
-                                var __reader = new global::Multiprocessing.Serialization.ArgumentReader(arguments.Span);
-                                var __a0 = __reader.Read<string>();
-                                var __a1 = __reader.Read<int>();
-                                var __a2 = __reader.Read<double>();
+                                var __a0 = arguments.Read<string>();
+                                var __a1 = arguments.Read<int>();
+                                var __a2 = arguments.Read<double>();
                                 global::Demo.Workers.Work(__a0, __a1, __a2);
                                 return default;
                             }
@@ -104,7 +111,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                         /// <summary>Starts the process target <c>Workers.Square</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class SquareTarget : global::Multiprocessing.ProcessTarget
+                        public sealed class SquareTarget : global::Multiprocessing.ProcessTarget<int, int>
                         {
                             internal SquareTarget(global::Multiprocessing.ProcessOptions? options)
                                 : base("TestProject:Demo.Workers.Square", "Workers.Square", options)
@@ -120,14 +127,19 @@ public sealed class ProcessTargetGeneratorGoldenTests
                             {
                                 var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
                                 __arguments.Write<int>(n);
-                                return StartProcess<int>(__arguments);
+                                return StartProcess<int>(__arguments, default);
+                            }
+
+                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
+                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, int arguments)
+                            {
+                                writer.Write<int>(arguments);
                             }
 
                             /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(global::System.ReadOnlyMemory<byte> arguments, global::Multiprocessing.Serialization.ArgumentWriter result)
+                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
                             {
-                                var __reader = new global::Multiprocessing.Serialization.ArgumentReader(arguments.Span);
-                                var __a0 = __reader.Read<int>();
+                                var __a0 = arguments.Read<int>();
                                 result.Write<int>(global::Demo.Workers.Square(__a0));
                                 return default;
                             }
@@ -165,7 +177,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                         /// <summary>Starts the process target <c>Jobs.Flush</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class FlushTarget : global::Multiprocessing.ProcessTarget
+                        public sealed class FlushTarget : global::Multiprocessing.ProcessTarget<global::System.ValueTuple, global::System.ValueTuple>
                         {
                             internal FlushTarget(global::Multiprocessing.ProcessOptions? options)
                                 : base("TestProject:Demo.Jobs.Flush", "Jobs.Flush", options)
@@ -180,11 +192,16 @@ public sealed class ProcessTargetGeneratorGoldenTests
                             public global::Multiprocessing.ChildProcess Start()
                             {
                                 var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                                return StartProcess(__arguments);
+                                return StartProcess(__arguments, default);
+                            }
+
+                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
+                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, global::System.ValueTuple arguments)
+                            {
                             }
 
                             /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(global::System.ReadOnlyMemory<byte> arguments, global::Multiprocessing.Serialization.ArgumentWriter result)
+                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
                             {
                                 return global::Multiprocessing.TargetCompletion.Of(global::Demo.Jobs.Flush());
                             }
@@ -222,7 +239,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                         /// <summary>Starts the process target <c>Jobs.Fetch</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class FetchTarget : global::Multiprocessing.ProcessTarget
+                        public sealed class FetchTarget : global::Multiprocessing.ProcessTarget<string, string>
                         {
                             internal FetchTarget(global::Multiprocessing.ProcessOptions? options)
                                 : base("TestProject:Demo.Jobs.Fetch", "Jobs.Fetch", options)
@@ -238,14 +255,19 @@ public sealed class ProcessTargetGeneratorGoldenTests
                             {
                                 var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
                                 __arguments.Write<string>(url);
-                                return StartProcess<string>(__arguments);
+                                return StartProcess<string>(__arguments, default);
+                            }
+
+                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
+                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, string arguments)
+                            {
+                                writer.Write<string>(arguments);
                             }
 
                             /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(global::System.ReadOnlyMemory<byte> arguments, global::Multiprocessing.Serialization.ArgumentWriter result)
+                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
                             {
-                                var __reader = new global::Multiprocessing.Serialization.ArgumentReader(arguments.Span);
-                                var __a0 = __reader.Read<string>();
+                                var __a0 = arguments.Read<string>();
                                 return global::Multiprocessing.TargetCompletion.Of<string>(global::Demo.Jobs.Fetch(__a0), result);
                             }
                         }
@@ -282,7 +304,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                         /// <summary>Starts the process target <c>Jobs.Count</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class CountTarget : global::Multiprocessing.ProcessTarget
+                        public sealed class CountTarget : global::Multiprocessing.ProcessTarget<int[], int>
                         {
                             internal CountTarget(global::Multiprocessing.ProcessOptions? options)
                                 : base("TestProject:Demo.Jobs.Count", "Jobs.Count", options)
@@ -306,14 +328,19 @@ public sealed class ProcessTargetGeneratorGoldenTests
                             {
                                 var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
                                 __arguments.Write<int[]>(items);
-                                return StartProcess<int>(__arguments);
+                                return StartProcess<int>(__arguments, default);
+                            }
+
+                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
+                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, int[] arguments)
+                            {
+                                writer.Write<int[]>(arguments);
                             }
 
                             /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(global::System.ReadOnlyMemory<byte> arguments, global::Multiprocessing.Serialization.ArgumentWriter result)
+                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
                             {
-                                var __reader = new global::Multiprocessing.Serialization.ArgumentReader(arguments.Span);
-                                var __a0 = __reader.Read<int[]>();
+                                var __a0 = arguments.Read<int[]>();
                                 return global::Multiprocessing.TargetCompletion.Of<int>(global::Demo.Jobs.Count(__a0), result);
                             }
                         }
@@ -350,7 +377,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                         /// <summary>Starts the process target <c>Settings.Configure</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class ConfigureTarget : global::Multiprocessing.ProcessTarget
+                        public sealed class ConfigureTarget : global::Multiprocessing.ProcessTarget<(int count, string label, bool verbose, global::Demo.Mode mode, string? note, double ratio, int offset, global::Demo.Mode slow, long big, float scale, decimal price, char separator, uint mask, int? maybe, double? half, double nan, global::System.DateTime when), global::System.ValueTuple>
                         {
                             internal ConfigureTarget(global::Multiprocessing.ProcessOptions? options)
                                 : base("TestProject:Demo.Settings.Configure", "Settings.Configure", options)
@@ -398,30 +425,51 @@ public sealed class ProcessTargetGeneratorGoldenTests
                                 __arguments.Write<double?>(half);
                                 __arguments.Write<double>(nan);
                                 __arguments.Write<global::System.DateTime>(when);
-                                return StartProcess(__arguments);
+                                return StartProcess(__arguments, default);
+                            }
+
+                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
+                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, (int count, string label, bool verbose, global::Demo.Mode mode, string? note, double ratio, int offset, global::Demo.Mode slow, long big, float scale, decimal price, char separator, uint mask, int? maybe, double? half, double nan, global::System.DateTime when) arguments)
+                            {
+                                writer.Write<int>(arguments.Item1);
+                                writer.Write<string>(arguments.Item2);
+                                writer.Write<bool>(arguments.Item3);
+                                writer.Write<global::Demo.Mode>(arguments.Item4);
+                                writer.Write<string?>(arguments.Item5);
+                                writer.Write<double>(arguments.Item6);
+                                writer.Write<int>(arguments.Item7);
+                                writer.Write<global::Demo.Mode>(arguments.Item8);
+                                writer.Write<long>(arguments.Item9);
+                                writer.Write<float>(arguments.Item10);
+                                writer.Write<decimal>(arguments.Item11);
+                                writer.Write<char>(arguments.Item12);
+                                writer.Write<uint>(arguments.Item13);
+                                writer.Write<int?>(arguments.Item14);
+                                writer.Write<double?>(arguments.Item15);
+                                writer.Write<double>(arguments.Item16);
+                                writer.Write<global::System.DateTime>(arguments.Item17);
                             }
 
                             /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(global::System.ReadOnlyMemory<byte> arguments, global::Multiprocessing.Serialization.ArgumentWriter result)
+                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
                             {
-                                var __reader = new global::Multiprocessing.Serialization.ArgumentReader(arguments.Span);
-                                var __a0 = __reader.Read<int>();
-                                var __a1 = __reader.Read<string>();
-                                var __a2 = __reader.Read<bool>();
-                                var __a3 = __reader.Read<global::Demo.Mode>();
-                                var __a4 = __reader.Read<string?>();
-                                var __a5 = __reader.Read<double>();
-                                var __a6 = __reader.Read<int>();
-                                var __a7 = __reader.Read<global::Demo.Mode>();
-                                var __a8 = __reader.Read<long>();
-                                var __a9 = __reader.Read<float>();
-                                var __a10 = __reader.Read<decimal>();
-                                var __a11 = __reader.Read<char>();
-                                var __a12 = __reader.Read<uint>();
-                                var __a13 = __reader.Read<int?>();
-                                var __a14 = __reader.Read<double?>();
-                                var __a15 = __reader.Read<double>();
-                                var __a16 = __reader.Read<global::System.DateTime>();
+                                var __a0 = arguments.Read<int>();
+                                var __a1 = arguments.Read<string>();
+                                var __a2 = arguments.Read<bool>();
+                                var __a3 = arguments.Read<global::Demo.Mode>();
+                                var __a4 = arguments.Read<string?>();
+                                var __a5 = arguments.Read<double>();
+                                var __a6 = arguments.Read<int>();
+                                var __a7 = arguments.Read<global::Demo.Mode>();
+                                var __a8 = arguments.Read<long>();
+                                var __a9 = arguments.Read<float>();
+                                var __a10 = arguments.Read<decimal>();
+                                var __a11 = arguments.Read<char>();
+                                var __a12 = arguments.Read<uint>();
+                                var __a13 = arguments.Read<int?>();
+                                var __a14 = arguments.Read<double?>();
+                                var __a15 = arguments.Read<double>();
+                                var __a16 = arguments.Read<global::System.DateTime>();
                                 global::Demo.Settings.Configure(__a0, __a1, __a2, __a3, __a4, __a5, __a6, __a7, __a8, __a9, __a10, __a11, __a12, __a13, __a14, __a15, __a16);
                                 return default;
                             }
@@ -461,7 +509,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                             /// <summary>Starts the process target <c>Outer.Inner.Run</c> in child processes.</summary>
                             {{GeneratedCode}}
-                            public sealed class RunTarget : global::Multiprocessing.ProcessTarget
+                            public sealed class RunTarget : global::Multiprocessing.ProcessTarget<global::System.ValueTuple, global::System.ValueTuple>
                             {
                                 internal RunTarget(global::Multiprocessing.ProcessOptions? options)
                                     : base("TestProject:Demo.Nested.Outer.Inner.Run", "Outer.Inner.Run", options)
@@ -476,11 +524,16 @@ public sealed class ProcessTargetGeneratorGoldenTests
                                 public global::Multiprocessing.ChildProcess Start()
                                 {
                                     var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                                    return StartProcess(__arguments);
+                                    return StartProcess(__arguments, default);
+                                }
+
+                                /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
+                                public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, global::System.ValueTuple arguments)
+                                {
                                 }
 
                                 /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                                internal static global::System.Threading.Tasks.ValueTask Invoke(global::System.ReadOnlyMemory<byte> arguments, global::Multiprocessing.Serialization.ArgumentWriter result)
+                                internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
                                 {
                                     global::Demo.Nested.Outer.Inner.Run();
                                     return default;
@@ -508,7 +561,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                         /// <summary>Starts the process target <c>Message.Echo</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class EchoTarget : global::Multiprocessing.ProcessTarget
+                        public sealed class EchoTarget : global::Multiprocessing.ProcessTarget<string, string>
                         {
                             internal EchoTarget(global::Multiprocessing.ProcessOptions? options)
                                 : base("TestProject:Demo.Nested.Message.Echo", "Message.Echo", options)
@@ -524,14 +577,19 @@ public sealed class ProcessTargetGeneratorGoldenTests
                             {
                                 var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
                                 __arguments.Write<string>(text);
-                                return StartProcess<string>(__arguments);
+                                return StartProcess<string>(__arguments, default);
+                            }
+
+                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
+                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, string arguments)
+                            {
+                                writer.Write<string>(arguments);
                             }
 
                             /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(global::System.ReadOnlyMemory<byte> arguments, global::Multiprocessing.Serialization.ArgumentWriter result)
+                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
                             {
-                                var __reader = new global::Multiprocessing.Serialization.ArgumentReader(arguments.Span);
-                                var __a0 = __reader.Read<string>();
+                                var __a0 = arguments.Read<string>();
                                 result.Write<string>(global::Demo.Nested.Message.Echo(__a0));
                                 return default;
                             }
@@ -557,7 +615,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                         /// <summary>Starts the process target <c>Pair.Sum</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class SumTarget : global::Multiprocessing.ProcessTarget
+                        public sealed class SumTarget : global::Multiprocessing.ProcessTarget<(int a, int b), int>
                         {
                             internal SumTarget(global::Multiprocessing.ProcessOptions? options)
                                 : base("TestProject:Demo.Nested.Pair.Sum", "Pair.Sum", options)
@@ -574,15 +632,21 @@ public sealed class ProcessTargetGeneratorGoldenTests
                                 var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
                                 __arguments.Write<int>(a);
                                 __arguments.Write<int>(b);
-                                return StartProcess<int>(__arguments);
+                                return StartProcess<int>(__arguments, default);
+                            }
+
+                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
+                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, (int a, int b) arguments)
+                            {
+                                writer.Write<int>(arguments.Item1);
+                                writer.Write<int>(arguments.Item2);
                             }
 
                             /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(global::System.ReadOnlyMemory<byte> arguments, global::Multiprocessing.Serialization.ArgumentWriter result)
+                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
                             {
-                                var __reader = new global::Multiprocessing.Serialization.ArgumentReader(arguments.Span);
-                                var __a0 = __reader.Read<int>();
-                                var __a1 = __reader.Read<int>();
+                                var __a0 = arguments.Read<int>();
+                                var __a1 = arguments.Read<int>();
                                 result.Write<int>(global::Demo.Nested.Pair.Sum(__a0, __a1));
                                 return default;
                             }
@@ -623,7 +687,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                         /// <summary>Starts the process target <c>Geometry.Move</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class MoveTarget : global::Multiprocessing.ProcessTarget
+                        public sealed class MoveTarget : global::Multiprocessing.ProcessTarget<(global::Demo.Point point, int dx, int dy), global::Demo.Point>
                         {
                             internal MoveTarget(global::Multiprocessing.ProcessOptions? options)
                                 : base("TestProject:Demo.Geometry.Move", "Geometry.Move", options)
@@ -641,16 +705,23 @@ public sealed class ProcessTargetGeneratorGoldenTests
                                 __arguments.Write<global::Demo.Point>(point);
                                 __arguments.Write<int>(dx);
                                 __arguments.Write<int>(dy);
-                                return StartProcess<global::Demo.Point>(__arguments);
+                                return StartProcess<global::Demo.Point>(__arguments, default);
+                            }
+
+                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
+                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, (global::Demo.Point point, int dx, int dy) arguments)
+                            {
+                                writer.Write<global::Demo.Point>(arguments.Item1);
+                                writer.Write<int>(arguments.Item2);
+                                writer.Write<int>(arguments.Item3);
                             }
 
                             /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(global::System.ReadOnlyMemory<byte> arguments, global::Multiprocessing.Serialization.ArgumentWriter result)
+                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
                             {
-                                var __reader = new global::Multiprocessing.Serialization.ArgumentReader(arguments.Span);
-                                var __a0 = __reader.Read<global::Demo.Point>();
-                                var __a1 = __reader.Read<int>();
-                                var __a2 = __reader.Read<int>();
+                                var __a0 = arguments.Read<global::Demo.Point>();
+                                var __a1 = arguments.Read<int>();
+                                var __a2 = arguments.Read<int>();
                                 result.Write<global::Demo.Point>(global::Demo.Geometry.Move(__a0, __a1, __a2));
                                 return default;
                             }
@@ -686,7 +757,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                     /// <summary>Starts the process target <c>GlobalWorkers.Ping</c> in child processes.</summary>
                     {{GeneratedCode}}
-                    public sealed class PingTarget : global::Multiprocessing.ProcessTarget
+                    public sealed class PingTarget : global::Multiprocessing.ProcessTarget<global::System.ValueTuple, global::System.ValueTuple>
                     {
                         internal PingTarget(global::Multiprocessing.ProcessOptions? options)
                             : base("TestProject:GlobalWorkers.Ping", "GlobalWorkers.Ping", options)
@@ -701,11 +772,16 @@ public sealed class ProcessTargetGeneratorGoldenTests
                         public global::Multiprocessing.ChildProcess Start()
                         {
                             var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                            return StartProcess(__arguments);
+                            return StartProcess(__arguments, default);
+                        }
+
+                        /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
+                        public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, global::System.ValueTuple arguments)
+                        {
                         }
 
                         /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                        internal static global::System.Threading.Tasks.ValueTask Invoke(global::System.ReadOnlyMemory<byte> arguments, global::Multiprocessing.Serialization.ArgumentWriter result)
+                        internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
                         {
                             global::GlobalWorkers.Ping();
                             return default;
@@ -743,7 +819,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                         /// <summary>Starts the process target <c>School.Enroll</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class EnrollTarget : global::Multiprocessing.ProcessTarget
+                        public sealed class EnrollTarget : global::Multiprocessing.ProcessTarget<(string @class, int @int, bool @default), global::System.ValueTuple>
                         {
                             internal EnrollTarget(global::Multiprocessing.ProcessOptions? options)
                                 : base("TestProject:Demo.School.Enroll", "School.Enroll", options)
@@ -761,16 +837,23 @@ public sealed class ProcessTargetGeneratorGoldenTests
                                 __arguments.Write<string>(@class);
                                 __arguments.Write<int>(@int);
                                 __arguments.Write<bool>(@default);
-                                return StartProcess(__arguments);
+                                return StartProcess(__arguments, default);
+                            }
+
+                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
+                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, (string @class, int @int, bool @default) arguments)
+                            {
+                                writer.Write<string>(arguments.Item1);
+                                writer.Write<int>(arguments.Item2);
+                                writer.Write<bool>(arguments.Item3);
                             }
 
                             /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(global::System.ReadOnlyMemory<byte> arguments, global::Multiprocessing.Serialization.ArgumentWriter result)
+                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
                             {
-                                var __reader = new global::Multiprocessing.Serialization.ArgumentReader(arguments.Span);
-                                var __a0 = __reader.Read<string>();
-                                var __a1 = __reader.Read<int>();
-                                var __a2 = __reader.Read<bool>();
+                                var __a0 = arguments.Read<string>();
+                                var __a1 = arguments.Read<int>();
+                                var __a2 = arguments.Read<bool>();
                                 global::Demo.School.Enroll(__a0, __a1, __a2);
                                 return default;
                             }
@@ -808,7 +891,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                         /// <summary>Starts the process target <c>Workers.Hidden</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        internal sealed class HiddenTarget : global::Multiprocessing.ProcessTarget
+                        internal sealed class HiddenTarget : global::Multiprocessing.ProcessTarget<int, global::System.ValueTuple>
                         {
                             internal HiddenTarget(global::Multiprocessing.ProcessOptions? options)
                                 : base("TestProject:Demo.Workers.Hidden", "Workers.Hidden", options)
@@ -824,14 +907,19 @@ public sealed class ProcessTargetGeneratorGoldenTests
                             {
                                 var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
                                 __arguments.Write<int>(value);
-                                return StartProcess(__arguments);
+                                return StartProcess(__arguments, default);
+                            }
+
+                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
+                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, int arguments)
+                            {
+                                writer.Write<int>(arguments);
                             }
 
                             /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(global::System.ReadOnlyMemory<byte> arguments, global::Multiprocessing.Serialization.ArgumentWriter result)
+                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
                             {
-                                var __reader = new global::Multiprocessing.Serialization.ArgumentReader(arguments.Span);
-                                var __a0 = __reader.Read<int>();
+                                var __a0 = arguments.Read<int>();
                                 global::Demo.Workers.Hidden(__a0);
                                 return default;
                             }
@@ -857,7 +945,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                         /// <summary>Starts the process target <c>Workers.Secret</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        internal sealed class SecretTarget : global::Multiprocessing.ProcessTarget
+                        internal sealed class SecretTarget : global::Multiprocessing.ProcessTarget<global::System.ValueTuple, global::System.ValueTuple>
                         {
                             internal SecretTarget(global::Multiprocessing.ProcessOptions? options)
                                 : base("TestProject:Demo.Workers.Secret", "Workers.Secret", options)
@@ -872,11 +960,16 @@ public sealed class ProcessTargetGeneratorGoldenTests
                             public global::Multiprocessing.ChildProcess Start()
                             {
                                 var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                                return StartProcess(__arguments);
+                                return StartProcess(__arguments, default);
+                            }
+
+                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
+                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, global::System.ValueTuple arguments)
+                            {
                             }
 
                             /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(global::System.ReadOnlyMemory<byte> arguments, global::Multiprocessing.Serialization.ArgumentWriter result)
+                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
                             {
                                 global::Demo.Workers.Secret();
                                 return default;
@@ -903,7 +996,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                         /// <summary>Starts the process target <c>Internals.Open</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class OpenTarget : global::Multiprocessing.ProcessTarget
+                        public sealed class OpenTarget : global::Multiprocessing.ProcessTarget<global::System.ValueTuple, global::System.ValueTuple>
                         {
                             internal OpenTarget(global::Multiprocessing.ProcessOptions? options)
                                 : base("TestProject:Demo.Internals.Open", "Internals.Open", options)
@@ -918,11 +1011,16 @@ public sealed class ProcessTargetGeneratorGoldenTests
                             public global::Multiprocessing.ChildProcess Start()
                             {
                                 var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                                return StartProcess(__arguments);
+                                return StartProcess(__arguments, default);
+                            }
+
+                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
+                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, global::System.ValueTuple arguments)
+                            {
                             }
 
                             /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(global::System.ReadOnlyMemory<byte> arguments, global::Multiprocessing.Serialization.ArgumentWriter result)
+                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
                             {
                                 global::Demo.Internals.Open();
                                 return default;
@@ -936,6 +1034,327 @@ public sealed class ProcessTargetGeneratorGoldenTests
                 ("TestProject:Demo.Internals.Open", "global::Demo.Internals.Targets.OpenTarget"),
                 ("TestProject:Demo.Workers.Hidden", "global::Demo.Workers.Targets.HiddenTarget"),
                 ("TestProject:Demo.Workers.Secret", "global::Demo.Workers.Targets.SecretTarget")),
+        ];
+        AddGeneratedSources(test, expected);
+        await test.RunAsync();
+    }
+
+    [TestMethod]
+    public async Task CancellationTokenOnlyParameter_IsNotSerializedAndReachesStartProcess()
+    {
+        var test = GeneratorTestHelper.CreateGoldenTest(GeneratorTestSources.CancellationTokenOnly);
+        (Type, string, SourceText)[] expected =
+        [
+            (typeof(ProcessTargetGenerator), "Demo.Waiters.Wait.g.cs", GeneratorTestHelper.Golden($$"""
+            // <auto-generated/>
+            #nullable enable
+            #pragma warning disable CS1591
+
+            namespace Demo
+            {
+                partial class Waiters
+                {
+                    /// <summary>Descriptors of this type's process targets: <c>Targets.Method.Start(...)</c> runs a target in a child process.</summary>
+                    public static partial class Targets
+                    {
+                        /// <summary>The process target <c>Waiters.Wait</c>: <c>Start(...)</c> runs it in a new child process.</summary>
+                        public static readonly WaitTarget Wait = new WaitTarget(null);
+
+                        /// <summary>Starts the process target <c>Waiters.Wait</c> in child processes.</summary>
+                        {{GeneratedCode}}
+                        public sealed class WaitTarget : global::Multiprocessing.ProcessTarget<global::System.ValueTuple, global::System.ValueTuple>
+                        {
+                            internal WaitTarget(global::Multiprocessing.ProcessOptions? options)
+                                : base("TestProject:Demo.Waiters.Wait", "Waiters.Wait", options)
+                            {
+                            }
+
+                            /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
+                            public WaitTarget With(global::Multiprocessing.ProcessOptions options) => new WaitTarget(options);
+
+                            /// <summary>Starts <c>Waiters.Wait</c> in a new child process; <c>await</c> the child for its completion.</summary>
+                            [global::Multiprocessing.CreatesProcess]
+                            public global::Multiprocessing.ChildProcess Start(global::System.Threading.CancellationToken cancellationToken)
+                            {
+                                var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
+                                return StartProcess(__arguments, cancellationToken);
+                            }
+
+                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
+                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, global::System.ValueTuple arguments)
+                            {
+                            }
+
+                            /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
+                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
+                            {
+                                global::Demo.Waiters.Wait(cancellationToken);
+                                return default;
+                            }
+                        }
+                    }
+                }
+            }
+            """)),
+            ExpectedTable(("TestProject:Demo.Waiters.Wait", "global::Demo.Waiters.Targets.WaitTarget")),
+        ];
+        AddGeneratedSources(test, expected);
+        await test.RunAsync();
+    }
+
+    [TestMethod]
+    public async Task CancellationTokenAmongParameters_IsLeftOutOfTheArgumentsAndPassedToTheChild()
+    {
+        // Compute: the token between two serialized parameters, a Task<int> result; Poll: a defaulted token first, which
+        // leaves one serialized parameter (TArgs is its type, not a tuple). The child's locals keep the parameter indexes.
+        var test = GeneratorTestHelper.CreateGoldenTest(GeneratorTestSources.CancellationTokenAmongParameters);
+        (Type, string, SourceText)[] expected =
+        [
+            (typeof(ProcessTargetGenerator), "Demo.Waiters.Compute.g.cs", GeneratorTestHelper.Golden($$"""
+            // <auto-generated/>
+            #nullable enable
+            #pragma warning disable CS1591
+
+            namespace Demo
+            {
+                partial class Waiters
+                {
+                    /// <summary>Descriptors of this type's process targets: <c>Targets.Method.Start(...)</c> runs a target in a child process.</summary>
+                    public static partial class Targets
+                    {
+                        /// <summary>The process target <c>Waiters.Compute</c>: <c>Start(...)</c> runs it in a new child process.</summary>
+                        public static readonly ComputeTarget Compute = new ComputeTarget(null);
+
+                        /// <summary>Starts the process target <c>Waiters.Compute</c> in child processes.</summary>
+                        {{GeneratedCode}}
+                        public sealed class ComputeTarget : global::Multiprocessing.ProcessTarget<(int n, string label), int>
+                        {
+                            internal ComputeTarget(global::Multiprocessing.ProcessOptions? options)
+                                : base("TestProject:Demo.Waiters.Compute", "Waiters.Compute", options)
+                            {
+                            }
+
+                            /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
+                            public ComputeTarget With(global::Multiprocessing.ProcessOptions options) => new ComputeTarget(options);
+
+                            /// <summary>Starts <c>Waiters.Compute</c> in a new child process; <c>await</c> the child for its result.</summary>
+                            [global::Multiprocessing.CreatesProcess]
+                            public global::Multiprocessing.ChildProcess<int> Start(int n, global::System.Threading.CancellationToken token, string label)
+                            {
+                                var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
+                                __arguments.Write<int>(n);
+                                __arguments.Write<string>(label);
+                                return StartProcess<int>(__arguments, token);
+                            }
+
+                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
+                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, (int n, string label) arguments)
+                            {
+                                writer.Write<int>(arguments.Item1);
+                                writer.Write<string>(arguments.Item2);
+                            }
+
+                            /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
+                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
+                            {
+                                var __a0 = arguments.Read<int>();
+                                var __a2 = arguments.Read<string>();
+                                return global::Multiprocessing.TargetCompletion.Of<int>(global::Demo.Waiters.Compute(__a0, cancellationToken, __a2), result);
+                            }
+                        }
+                    }
+                }
+            }
+            """)),
+            (typeof(ProcessTargetGenerator), "Demo.Waiters.Poll.g.cs", GeneratorTestHelper.Golden($$"""
+            // <auto-generated/>
+            #nullable enable
+            #pragma warning disable CS1591
+
+            namespace Demo
+            {
+                partial class Waiters
+                {
+                    /// <summary>Descriptors of this type's process targets: <c>Targets.Method.Start(...)</c> runs a target in a child process.</summary>
+                    public static partial class Targets
+                    {
+                        /// <summary>The process target <c>Waiters.Poll</c>: <c>Start(...)</c> runs it in a new child process.</summary>
+                        public static readonly PollTarget Poll = new PollTarget(null);
+
+                        /// <summary>Starts the process target <c>Waiters.Poll</c> in child processes.</summary>
+                        {{GeneratedCode}}
+                        public sealed class PollTarget : global::Multiprocessing.ProcessTarget<int, string>
+                        {
+                            internal PollTarget(global::Multiprocessing.ProcessOptions? options)
+                                : base("TestProject:Demo.Waiters.Poll", "Waiters.Poll", options)
+                            {
+                            }
+
+                            /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
+                            public PollTarget With(global::Multiprocessing.ProcessOptions options) => new PollTarget(options);
+
+                            /// <summary>Starts <c>Waiters.Poll</c> in a new child process; <c>await</c> the child for its result.</summary>
+                            [global::Multiprocessing.CreatesProcess]
+                            public global::Multiprocessing.ChildProcess<string> Start(global::System.Threading.CancellationToken ct = default, int attempts = 3)
+                            {
+                                var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
+                                __arguments.Write<int>(attempts);
+                                return StartProcess<string>(__arguments, ct);
+                            }
+
+                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
+                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, int arguments)
+                            {
+                                writer.Write<int>(arguments);
+                            }
+
+                            /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
+                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
+                            {
+                                var __a1 = arguments.Read<int>();
+                                return global::Multiprocessing.TargetCompletion.Of<string>(global::Demo.Waiters.Poll(cancellationToken, __a1), result);
+                            }
+                        }
+                    }
+                }
+            }
+            """)),
+            ExpectedTable(
+                ("TestProject:Demo.Waiters.Compute", "global::Demo.Waiters.Targets.ComputeTarget"),
+                ("TestProject:Demo.Waiters.Poll", "global::Demo.Waiters.Targets.PollTarget")),
+        ];
+        AddGeneratedSources(test, expected);
+        await test.RunAsync();
+    }
+
+    [TestMethod]
+    public async Task ParametersNamedLikeTupleMembers_GiveAnUnnamedArgumentsTuple()
+    {
+        // (int Item1, string Rest) is not a valid tuple type (CS8126, CS8125): TArgs drops every name, WriteArguments reads ItemN.
+        var test = GeneratorTestHelper.CreateGoldenTest(GeneratorTestSources.ReservedTupleNames);
+        (Type, string, SourceText)[] expected =
+        [
+            (typeof(ProcessTargetGenerator), "Demo.Tuples.Swap.g.cs", GeneratorTestHelper.Golden($$"""
+            // <auto-generated/>
+            #nullable enable
+            #pragma warning disable CS1591
+
+            namespace Demo
+            {
+                partial class Tuples
+                {
+                    /// <summary>Descriptors of this type's process targets: <c>Targets.Method.Start(...)</c> runs a target in a child process.</summary>
+                    public static partial class Targets
+                    {
+                        /// <summary>The process target <c>Tuples.Swap</c>: <c>Start(...)</c> runs it in a new child process.</summary>
+                        public static readonly SwapTarget Swap = new SwapTarget(null);
+
+                        /// <summary>Starts the process target <c>Tuples.Swap</c> in child processes.</summary>
+                        {{GeneratedCode}}
+                        public sealed class SwapTarget : global::Multiprocessing.ProcessTarget<(int, string), int>
+                        {
+                            internal SwapTarget(global::Multiprocessing.ProcessOptions? options)
+                                : base("TestProject:Demo.Tuples.Swap", "Tuples.Swap", options)
+                            {
+                            }
+
+                            /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
+                            public SwapTarget With(global::Multiprocessing.ProcessOptions options) => new SwapTarget(options);
+
+                            /// <summary>Starts <c>Tuples.Swap</c> in a new child process; <c>await</c> the child for its result.</summary>
+                            [global::Multiprocessing.CreatesProcess]
+                            public global::Multiprocessing.ChildProcess<int> Start(int Item1, string Rest)
+                            {
+                                var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
+                                __arguments.Write<int>(Item1);
+                                __arguments.Write<string>(Rest);
+                                return StartProcess<int>(__arguments, default);
+                            }
+
+                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
+                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, (int, string) arguments)
+                            {
+                                writer.Write<int>(arguments.Item1);
+                                writer.Write<string>(arguments.Item2);
+                            }
+
+                            /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
+                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
+                            {
+                                var __a0 = arguments.Read<int>();
+                                var __a1 = arguments.Read<string>();
+                                result.Write<int>(global::Demo.Tuples.Swap(__a0, __a1));
+                                return default;
+                            }
+                        }
+                    }
+                }
+            }
+            """)),
+            ExpectedTable(("TestProject:Demo.Tuples.Swap", "global::Demo.Tuples.Targets.SwapTarget")),
+        ];
+        AddGeneratedSources(test, expected);
+        await test.RunAsync();
+    }
+
+    [TestMethod]
+    public async Task ZeroParameterTargetWithResult_TakesValueTupleArguments()
+    {
+        var test = GeneratorTestHelper.CreateGoldenTest(GeneratorTestSources.ZeroParametersWithResult);
+        (Type, string, SourceText)[] expected =
+        [
+            (typeof(ProcessTargetGenerator), "Demo.Oracle.Answer.g.cs", GeneratorTestHelper.Golden($$"""
+            // <auto-generated/>
+            #nullable enable
+            #pragma warning disable CS1591
+
+            namespace Demo
+            {
+                partial class Oracle
+                {
+                    /// <summary>Descriptors of this type's process targets: <c>Targets.Method.Start(...)</c> runs a target in a child process.</summary>
+                    public static partial class Targets
+                    {
+                        /// <summary>The process target <c>Oracle.Answer</c>: <c>Start(...)</c> runs it in a new child process.</summary>
+                        public static readonly AnswerTarget Answer = new AnswerTarget(null);
+
+                        /// <summary>Starts the process target <c>Oracle.Answer</c> in child processes.</summary>
+                        {{GeneratedCode}}
+                        public sealed class AnswerTarget : global::Multiprocessing.ProcessTarget<global::System.ValueTuple, int>
+                        {
+                            internal AnswerTarget(global::Multiprocessing.ProcessOptions? options)
+                                : base("TestProject:Demo.Oracle.Answer", "Oracle.Answer", options)
+                            {
+                            }
+
+                            /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
+                            public AnswerTarget With(global::Multiprocessing.ProcessOptions options) => new AnswerTarget(options);
+
+                            /// <summary>Starts <c>Oracle.Answer</c> in a new child process; <c>await</c> the child for its result.</summary>
+                            [global::Multiprocessing.CreatesProcess]
+                            public global::Multiprocessing.ChildProcess<int> Start()
+                            {
+                                var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
+                                return StartProcess<int>(__arguments, default);
+                            }
+
+                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
+                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, global::System.ValueTuple arguments)
+                            {
+                            }
+
+                            /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
+                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
+                            {
+                                result.Write<int>(global::Demo.Oracle.Answer());
+                                return default;
+                            }
+                        }
+                    }
+                }
+            }
+            """)),
+            ExpectedTable(("TestProject:Demo.Oracle.Answer", "global::Demo.Oracle.Targets.AnswerTarget")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();

@@ -94,6 +94,8 @@ public sealed class ProcessTargetGeneratorModelTests
     [DataRow("Square(int n)", "Square(int value)", DisplayName = "parameter name")]
     [DataRow("Square(int n)", "Square(int n = 2)", DisplayName = "default value")]
     [DataRow("Square(int n)", "Square(int n, int m)", DisplayName = "parameter count")]
+    [DataRow("Square(int n)", "Square(int n, System.Threading.CancellationToken token)", DisplayName = "cancellation token added")]
+    [DataRow("Square(int n)", "Square(int n, System.Threading.CancellationToken token = default)", DisplayName = "defaulted cancellation token added")]
     [DataRow("static int Square", "static long Square", DisplayName = "result type")]
     [DataRow("public static int Square", "internal static int Square", DisplayName = "accessibility")]
     [DataRow("namespace Demo;", "namespace Demo.Other;", DisplayName = "namespace")]
@@ -168,10 +170,100 @@ public sealed class ProcessTargetGeneratorModelTests
     }
 
     [TestMethod]
+    public void CancellationTokenParameters_AreMarkedAndLeftOutOfTheArguments()
+    {
+        var specs = Targets(GeneratorTestSources.CancellationTokenAmongParameters).ToDictionary(static t => t.MethodName);
+        const string token = "global::System.Threading.CancellationToken";
+
+        var compute = specs["Compute"];
+        CollectionAssert.AreEqual(
+            new[] { new ParameterSpec("n", "int", null, false), new ParameterSpec("token", token, null, true), new ParameterSpec("label", "string", null, false) },
+            compute.Parameters.ToArray());
+        CollectionAssert.AreEqual(new[] { "n", "label" }, compute.SerializedParameters.Select(static p => p.Name).ToArray());
+        Assert.AreEqual("(int n, string label)", compute.ArgumentsType);
+        Assert.AreEqual((ResultShape.TaskOfT, (string?)"int"), (compute.Shape, compute.ResultType));
+        Assert.AreEqual("int", compute.ResultTypeOrUnit);
+
+        var poll = specs["Poll"];
+        CollectionAssert.AreEqual(
+            new[] { new ParameterSpec("ct", token, "default", true), new ParameterSpec("attempts", "int", "3", false) },
+            poll.Parameters.ToArray());
+        Assert.AreEqual("int", poll.ArgumentsType);
+        Assert.AreEqual("string", poll.ResultTypeOrUnit);
+
+        var wait = Targets(GeneratorTestSources.CancellationTokenOnly).Single();
+        Assert.IsTrue(wait.Parameters.Single().IsCancellationToken);
+        Assert.IsEmpty(wait.SerializedParameters);
+        Assert.AreEqual("global::System.ValueTuple", wait.ArgumentsType);
+        Assert.AreEqual("global::System.ValueTuple", wait.ResultTypeOrUnit);
+    }
+
+    [TestMethod]
+    public void CancellationToken_NeedsNoSerializerFormatter()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using System.Threading;
+            using Multiprocessing;
+
+            namespace Demo;
+
+            public static partial class Workers
+            {
+                [ProcessTarget]
+                public static void Run(List<int> items, CancellationToken cancellationToken)
+                {
+                }
+            }
+            """;
+        var spec = Targets(source).Single();
+
+        CollectionAssert.AreEqual(
+            new[] { new FormatterSpec("global::System.Collections.Generic.List<int>", "global::MemoryPack.Formatters.ListFormatter<int>") },
+            spec.Formatters.ToArray());
+    }
+
+    [TestMethod]
+    [DataRow("", "global::System.ValueTuple", DisplayName = "no parameters")]
+    [DataRow("int n", "int", DisplayName = "one parameter")]
+    [DataRow("string? text", "string?", DisplayName = "one nullable parameter")]
+    [DataRow("(int A, string B) pair", "(int A, string B)", DisplayName = "one tuple parameter")]
+    [DataRow("int n, string? text", "(int n, string? text)", DisplayName = "several parameters: named")]
+    [DataRow("string @class, int @int", "(string @class, int @int)", DisplayName = "keyword names stay escaped")]
+    [DataRow("int Item1, int b", "(int, int)", DisplayName = "Item1: no names")]
+    [DataRow("int a, int Item2", "(int, int)", DisplayName = "Item2: no names")]
+    [DataRow("int a, int Rest", "(int, int)", DisplayName = "Rest: no names")]
+    [DataRow("int a, int ToString", "(int, int)", DisplayName = "a ValueTuple member: no names")]
+    [DataRow("int Item, int Items", "(int Item, int Items)", DisplayName = "Item without a digit: named")]
+    [DataRow("System.Threading.CancellationToken ct", "global::System.ValueTuple", DisplayName = "only a token")]
+    [DataRow("System.Threading.CancellationToken ct, int n", "int", DisplayName = "a token and one parameter")]
+    [DataRow("int n, System.Threading.CancellationToken ct, string s", "(int n, string s)", DisplayName = "a token among parameters")]
+    [DataRow("System.Threading.CancellationToken Item1, int Item2, int b", "(int, int)", DisplayName = "a token named Item1 among reserved names")]
+    [DataRow("System.Threading.CancellationToken Rest, int a, int b", "(int a, int b)", DisplayName = "only the token has a reserved name")]
+    public void ArgumentsType_FollowsTheSerializedParameters(string parameters, string expected)
+    {
+        string source = $$"""
+            using Multiprocessing;
+
+            namespace Demo;
+
+            public static partial class Workers
+            {
+                [ProcessTarget]
+                public static void Run({{parameters}})
+                {
+                }
+            }
+            """;
+
+        Assert.AreEqual(expected, Targets(source).Single().ArgumentsType);
+    }
+
+    [TestMethod]
     public void EquatableArray_ComparesByElements()
     {
-        var first = new[] { new ParameterSpec("a", "int", null), new ParameterSpec("b", "string", "\"x\"") }.ToEquatableArray();
-        var second = new[] { new ParameterSpec("a", "int", null), new ParameterSpec("b", "string", "\"x\"") }.ToEquatableArray();
+        var first = new[] { new ParameterSpec("a", "int", null, false), new ParameterSpec("b", "string", "\"x\"", false) }.ToEquatableArray();
+        var second = new[] { new ParameterSpec("a", "int", null, false), new ParameterSpec("b", "string", "\"x\"", false) }.ToEquatableArray();
         var reordered = new[] { second[1], second[0] }.ToEquatableArray();
 
         Assert.AreEqual(first, second);

@@ -1,4 +1,6 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Multiprocessing.Roslyn.Tests.Infrastructure;
 
 namespace Multiprocessing.Roslyn.Tests.Generator;
@@ -63,6 +65,224 @@ public sealed class ProcessTargetGeneratorOutputTests
 
         Assert.IsEmpty(diagnostics);
         AssertCompilesCleanly(output, nameof(GeneratedCode_IsUsableFromUserCode));
+    }
+
+    [TestMethod]
+    public void TypedDescriptors_AreUsableWithTheProcessPool()
+    {
+        // Descriptors are ProcessTarget<TArgs, TResult>: the pool infers both from the descriptor, several parameters go
+        // as a (named) tuple, none as ValueTuple, and a CancellationToken parameter is not part of TArgs.
+        const string usage = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Multiprocessing;
+            using Multiprocessing.Serialization;
+
+            namespace Demo;
+
+            public static class PoolUsage
+            {
+                public static async Task RunAsync(CancellationToken cancellationToken)
+                {
+                    await using var pool = new ProcessPool(2);
+                    int[] squares = await pool.MapAsync(Workers.Targets.Square, [1, 2, 3]);
+                    ValueTuple[] worked = await pool.StarMapAsync(Workers.Targets.Work, [("Worker-1", 2, 0.5), ("Worker-2", 1, 1.5)]);
+                    int[] computed = await pool.StarMapAsync(Waiters.Targets.Compute, [(1, "a"), (2, "bb")], cancellationToken: cancellationToken);
+                    int answer = await pool.ApplyAsync(Oracle.Targets.Answer, default);
+                    string polled = pool.Apply(Waiters.Targets.Poll, 3);
+                    int swapped = pool.Apply(Tuples.Targets.Swap, (1, "x"));
+                    ValueTuple waited = await pool.ApplyAsync(Waiters.Targets.Wait, default, cancellationToken);
+                    await foreach (int square in pool.MapStreamAsync(Workers.Targets.Square, [4, 5]))
+                    {
+                        Console.WriteLine(square);
+                    }
+
+                    ProcessTarget<(string name, int seconds, double factor), ValueTuple> work = Workers.Targets.Work;
+                    ProcessTarget<(int n, string label), int> compute = Waiters.Targets.Compute;
+                    ProcessTarget<(int, string), int> swap = Tuples.Targets.Swap;
+                    ProcessTarget<ValueTuple, int> oracle = Oracle.Targets.Answer;
+                    ProcessTarget<ValueTuple, ValueTuple> wait = Waiters.Targets.Wait;
+                    ProcessTarget<int, string> poll = Waiters.Targets.Poll.With(new ProcessOptions());
+                    var writer = new ArgumentWriter();
+                    work.WriteArguments(writer, (name: "w", seconds: 1, factor: 2.0));
+                    compute.WriteArguments(writer, (n: 4, label: "four"));
+                    swap.WriteArguments(writer, (1, "x"));
+                    oracle.WriteArguments(writer, default);
+                    wait.WriteArguments(writer, default);
+                    poll.WriteArguments(writer, 3);
+                }
+            }
+            """;
+        var (output, diagnostics, _) = GeneratorTestHelper.RunGenerator(GeneratorTestHelper.CreateCompilation(
+            GeneratorTestSources.VoidWithSeveralParameters,
+            GeneratorTestSources.Square,
+            GeneratorTestSources.CancellationTokenOnly,
+            GeneratorTestSources.CancellationTokenAmongParameters,
+            GeneratorTestSources.ReservedTupleNames,
+            GeneratorTestSources.ZeroParametersWithResult,
+            usage));
+
+        Assert.IsEmpty(diagnostics);
+        AssertCompilesCleanly(output, nameof(TypedDescriptors_AreUsableWithTheProcessPool));
+    }
+
+    [TestMethod]
+    public void StartStubs_KeepTheCancellationTokenParameter()
+    {
+        const string usage = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Multiprocessing;
+
+            namespace Demo;
+
+            public static class StartUsage
+            {
+                public static async Task RunAsync(CancellationToken cancellationToken)
+                {
+                    using ChildProcess waiting = Waiters.Targets.Wait.Start(cancellationToken);
+                    using ChildProcess<int> computing = Waiters.Targets.Compute.Start(5, cancellationToken, "five");
+                    using ChildProcess<int> named = Waiters.Targets.Compute.Start(label: "x", n: 1, token: CancellationToken.None);
+                    using ChildProcess<string> polling = Waiters.Targets.Poll.Start();
+                    using ChildProcess<string> pollingWithToken = Waiters.Targets.Poll.Start(cancellationToken, attempts: 5);
+                    using ChildProcess<int> answering = Oracle.Targets.Answer.Start();
+                    using ChildProcess<int> swapping = Tuples.Targets.Swap.Start(Item1: 1, Rest: "x");
+                    int computed = await computing;
+                    await waiting.JoinAsync();
+                }
+            }
+            """;
+        var (output, diagnostics, result) = GeneratorTestHelper.RunGenerator(GeneratorTestHelper.CreateCompilation(
+            GeneratorTestSources.CancellationTokenOnly,
+            GeneratorTestSources.CancellationTokenAmongParameters,
+            GeneratorTestSources.ReservedTupleNames,
+            GeneratorTestSources.ZeroParametersWithResult,
+            usage));
+
+        Assert.IsEmpty(diagnostics);
+        AssertCompilesCleanly(output, nameof(StartStubs_KeepTheCancellationTokenParameter));
+        foreach (var (hintName, text) in GeneratorTestHelper.GeneratedTexts(result))
+        {
+            Assert.DoesNotContain("<global::System.Threading.CancellationToken>", text, $"{hintName}: a CancellationToken is never serialized.");
+        }
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(GeneratorTestSources.ValidInputs), typeof(GeneratorTestSources))]
+    public void Descriptors_MatchTheirTargetsSignature(string name, string source)
+    {
+        // Checked on symbols, not text: Start has the target's parameters (defaults included), the descriptor derives
+        // from ProcessTarget<TArgs, TResult> with TArgs the serialized parameters' type(s) and TResult the unwrapped
+        // result, WriteArguments overrides the base with TArgs, and Invoke has the invoker's signature.
+        var (output, _, _) = GeneratorTestHelper.RunGenerator(GeneratorTestHelper.CreateCompilation(source));
+        var processTarget = output.GetTypeByMetadataName("Multiprocessing.ProcessTarget`2")!;
+        var cancellationToken = output.GetTypeByMetadataName("System.Threading.CancellationToken")!;
+        var valueTuple = output.GetTypeByMetadataName("System.ValueTuple")!;
+        var invoker = output.GetTypeByMetadataName("Multiprocessing.ProcessTargetInvoker")!.DelegateInvokeMethod!;
+        var targets = output.SyntaxTrees
+            .Where(static t => !t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal))
+            .SelectMany(t => t.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>()
+                .Select(m => output.GetSemanticModel(t).GetDeclaredSymbol(m)!))
+            .Where(static m => m.GetAttributes().Any(static a => a.AttributeClass?.Name == "ProcessTargetAttribute"))
+            .ToArray();
+        Assert.IsNotEmpty(targets, name);
+
+        foreach (var target in targets)
+        {
+            string label = $"{name}: {target.ContainingType.Name}.{target.Name}";
+            var descriptor = target.ContainingType.GetTypeMembers("Targets").Single().GetTypeMembers(target.Name + "Target").Single();
+            var baseType = descriptor.BaseType!;
+            Assert.IsTrue(SymbolEqualityComparer.Default.Equals(processTarget, baseType.OriginalDefinition), $"{label}: {baseType}");
+
+            var start = (IMethodSymbol)descriptor.GetMembers("Start").Single();
+            Assert.HasCount(target.Parameters.Length, start.Parameters, label);
+            for (int i = 0; i < target.Parameters.Length; i++)
+            {
+                var (expected, actual) = (target.Parameters[i], start.Parameters[i]);
+                Assert.AreEqual(expected.Name, actual.Name, label);
+                Assert.IsTrue(SymbolEqualityComparer.IncludeNullability.Equals(expected.Type, actual.Type), $"{label}: {expected.Type} vs {actual.Type}");
+                Assert.AreEqual(expected.HasExplicitDefaultValue, actual.HasExplicitDefaultValue, label);
+                Assert.AreEqual(expected.HasExplicitDefaultValue ? expected.ExplicitDefaultValue : null, actual.HasExplicitDefaultValue ? actual.ExplicitDefaultValue : null, label);
+            }
+
+            var serialized = target.Parameters.Where(p => !SymbolEqualityComparer.Default.Equals(p.Type, cancellationToken)).ToArray();
+            var arguments = baseType.TypeArguments[0];
+            switch (serialized.Length)
+            {
+                case 0:
+                    Assert.IsTrue(SymbolEqualityComparer.Default.Equals(valueTuple, arguments), $"{label}: {arguments}");
+                    break;
+                case 1:
+                    Assert.IsTrue(SymbolEqualityComparer.IncludeNullability.Equals(serialized[0].Type, arguments), $"{label}: {arguments}");
+                    break;
+                default:
+                    Assert.IsTrue(arguments.IsTupleType, $"{label}: {arguments}");
+                    var elements = ((INamedTypeSymbol)arguments).TupleElements;
+                    Assert.HasCount(serialized.Length, elements, label);
+                    for (int i = 0; i < serialized.Length; i++)
+                    {
+                        Assert.IsTrue(SymbolEqualityComparer.IncludeNullability.Equals(serialized[i].Type, elements[i].Type), $"{label}: {elements[i]}");
+                        Assert.IsTrue(elements[i].Name == serialized[i].Name || elements[i].Name == $"Item{i + 1}", $"{label}: {elements[i].Name}");
+                    }
+
+                    break;
+            }
+
+            var returnType = (INamedTypeSymbol)target.ReturnType;
+            var expectedResult = target.ReturnsVoid || returnType.Name is "Task" or "ValueTask" && returnType.ContainingNamespace.ToDisplayString() == "System.Threading.Tasks"
+                ? returnType.TypeArguments.FirstOrDefault() ?? valueTuple
+                : returnType;
+            Assert.IsTrue(SymbolEqualityComparer.IncludeNullability.Equals(expectedResult, baseType.TypeArguments[1]), $"{label}: {baseType.TypeArguments[1]}");
+            Assert.IsTrue(
+                start.ReturnType.Name == "ChildProcess" && (SymbolEqualityComparer.Default.Equals(expectedResult, valueTuple)
+                    ? ((INamedTypeSymbol)start.ReturnType).TypeArguments.IsEmpty
+                    : SymbolEqualityComparer.IncludeNullability.Equals(expectedResult, ((INamedTypeSymbol)start.ReturnType).TypeArguments.Single())),
+                $"{label}: {start.ReturnType}");
+
+            var writeArguments = (IMethodSymbol)descriptor.GetMembers("WriteArguments").Single();
+            Assert.IsTrue(writeArguments.IsOverride, label);
+            Assert.IsTrue(SymbolEqualityComparer.IncludeNullability.Equals(arguments, writeArguments.Parameters[1].Type), label);
+
+            var invoke = (IMethodSymbol)descriptor.GetMembers("Invoke").Single();
+            Assert.IsTrue(invoke.IsStatic, label);
+            CollectionAssert.AreEqual(
+                invoker.Parameters.Select(static p => (p.RefKind, p.Type.ToDisplayString())).ToArray(),
+                invoke.Parameters.Select(static p => (p.RefKind, p.Type.ToDisplayString())).ToArray(),
+                label);
+        }
+    }
+
+    [TestMethod]
+    [DataRow("Demo.Corners+Targets+EightTarget", "(int a, int b, int c, int d, int e, int f, int g, string h)", "System.ValueTuple", DisplayName = "eight parameters: a nested tuple, named")]
+    [DataRow("Demo.Corners+Targets+NineTarget", "(int, int, int, int, int, int, int, int, int)", "long", DisplayName = "Item9 at position 9: no names")]
+    [DataRow("Demo.Corners+Targets+SecondTarget", "(int, int)", "System.ValueTuple", DisplayName = "Item2 at position 2: no names")]
+    [DataRow("Demo.Corners+Targets+MembersTarget", "(string, int, bool, object, int, int)", "System.ValueTuple", DisplayName = "ValueTuple member names: no names")]
+    [DataRow("Demo.Corners+Targets+FineTarget", "(int Length, int Count, int Item, int Items)", "System.ValueTuple", DisplayName = "names a tuple allows")]
+    [DataRow("Demo.Corners+Targets+TokenNamedItem1Target", "(int, string)", "System.ValueTuple", DisplayName = "a token among reserved names")]
+    [DataRow("Demo.Corners+Targets+ClashesTarget", "(int cancellationToken, string writer, string arguments, string result)", "string", DisplayName = "names of the generated code's own parameters")]
+    [DataRow("Demo.Corners+Targets+TupleParameterTarget", "(int Item1, string Text)", "System.ValueTuple", DisplayName = "one tuple parameter: its own type")]
+    [DataRow("Demo.Corners+Targets+TokenOnlyWithResultTarget", "System.ValueTuple", "int", DisplayName = "only a token, Task<int>")]
+    [DataRow("Demo.Waiters+Targets+WaitTarget", "System.ValueTuple", "System.ValueTuple", DisplayName = "only a token, void")]
+    [DataRow("Demo.Waiters+Targets+ComputeTarget", "(int n, string label)", "int", DisplayName = "a token between two parameters")]
+    [DataRow("Demo.Waiters+Targets+PollTarget", "int", "string", DisplayName = "a token and one parameter")]
+    [DataRow("Demo.Tuples+Targets+SwapTarget", "(int, string)", "int", DisplayName = "Item1 and Rest: no names")]
+    [DataRow("Demo.Oracle+Targets+AnswerTarget", "System.ValueTuple", "int", DisplayName = "no parameters")]
+    public void ArgumentsAndResultTypes_AreTheDescriptorsTypeArguments(string descriptor, string arguments, string result)
+    {
+        var (output, diagnostics, _) = GeneratorTestHelper.RunGenerator(GeneratorTestHelper.CreateCompilation(
+            GeneratorTestSources.ArgumentTupleCorners,
+            GeneratorTestSources.CancellationTokenOnly,
+            GeneratorTestSources.CancellationTokenAmongParameters,
+            GeneratorTestSources.ReservedTupleNames,
+            GeneratorTestSources.ZeroParametersWithResult));
+
+        Assert.IsEmpty(diagnostics);
+        AssertCompilesCleanly(output, descriptor);
+        var baseType = output.GetTypeByMetadataName(descriptor)!.BaseType!;
+        Assert.AreEqual("Multiprocessing.ProcessTarget<TArgs, TResult>", baseType.OriginalDefinition.ToDisplayString());
+        Assert.AreEqual(arguments, baseType.TypeArguments[0].ToDisplayString());
+        Assert.AreEqual(result, baseType.TypeArguments[1].ToDisplayString());
     }
 
     [TestMethod]

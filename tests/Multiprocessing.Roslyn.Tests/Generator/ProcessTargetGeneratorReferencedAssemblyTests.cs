@@ -71,6 +71,55 @@ public sealed class ProcessTargetGeneratorReferencedAssemblyTests
     }
 
     [TestMethod]
+    [DataRow(false, DisplayName = "compilation reference")]
+    [DataRow(true, DisplayName = "emitted image")]
+    public void LibraryDescriptors_AreTypedProcessTargetsInTheExecutable(bool emitLibrary)
+    {
+        // The descriptor's ProcessTarget<TArgs, TResult> base, tuple names included, survives the assembly boundary.
+        const string library = """
+            using System.Threading;
+            using Multiprocessing;
+
+            namespace Lib;
+
+            public static partial class LibraryWorkers
+            {
+                [ProcessTarget]
+                public static int Double(int n) => n * 2;
+
+                [ProcessTarget]
+                public static string Label(int n, string prefix, CancellationToken cancellationToken) => prefix + n;
+
+                [ProcessTarget]
+                public static void Ping()
+                {
+                }
+            }
+            """;
+        const string program = """
+            using System;
+            using Multiprocessing;
+            using Lib;
+
+            ProcessEntry.Guard();
+            await using var pool = new ProcessPool(2);
+            int[] doubled = pool.Map(LibraryWorkers.Targets.Double, [1, 2, 3]);
+            string[] labels = await pool.StarMapAsync(LibraryWorkers.Targets.Label, [(1, "a"), (2, "b")]);
+            ProcessTarget<(int n, string prefix), string> label = LibraryWorkers.Targets.Label;
+            ProcessTarget<ValueTuple, ValueTuple> ping = LibraryWorkers.Targets.Ping;
+            using var child = LibraryWorkers.Targets.Label.Start(3, "c", default);
+            Console.WriteLine(await child);
+            """;
+        var reference = CreateLibraryReference("Lib", library, emitLibrary);
+        var app = GeneratorTestHelper.CreateCompilation([program], "App", OutputKind.ConsoleApplication, [reference]);
+
+        var (output, diagnostics, _) = GeneratorTestHelper.RunGenerator(app);
+
+        Assert.IsEmpty(diagnostics);
+        AssertCompilesCleanly(output);
+    }
+
+    [TestMethod]
     public void SeveralLibraries_AreRegisteredInOrdinalOrder()
     {
         var upper = CreateLibraryReference("LibB", LibrarySource.Replace("namespace Lib;", "namespace LibB;"), emit: true);
