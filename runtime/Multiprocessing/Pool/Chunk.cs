@@ -34,6 +34,9 @@ internal abstract class Chunk(string targetId, string targetName, int first, int
     /// <summary>The order it was given to its worker: a worker runs its chunks in that order.</summary>
     public long AssignedOrder { get; set; }
 
+    /// <summary>Forwards the operation's cancellation to the worker holding the chunk.</summary>
+    public CancellationTokenRegistration Cancellation { get; set; }
+
     /// <summary>Its timeout expired and the worker was asked to cancel it.</summary>
     public bool TimedOut { get; set; }
 

@@ -326,7 +326,15 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
             RetireIdleWorkersIfDone();
         }
 
-        if (chunk is not null && !chunk.TimedOut)
+        if (chunk is null)
+        {
+            // already failed (its operation was terminated)
+        }
+        else if (chunk.TimedOut)
+        {
+            chunk.Fail(TimedOut(chunk, worker, killed: false)); // it honoured its cancellation within the grace period
+        }
+        else
         {
             var errors = new Dictionary<int, Exception>(errorCount);
             for (int i = 0; i < errorCount; i++)
@@ -340,6 +348,7 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
             chunk.Complete(ref resultReader, errors);
         }
 
+        chunk?.Cancellation.Dispose();
         Send(worker, toSend);
     }
 
@@ -416,16 +425,19 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
 
         foreach (var chunk in lost)
         {
+            chunk.Cancellation.Dispose();
             chunk.Fail(chunk.TimedOut
-                ? new TimeoutException(
-                    $"Process target {chunk.TargetName} (item {chunk.First}) did not finish within {_options.TaskTimeout}; " +
-                    $"worker {worker.Name} (pid {worker.Pid}) was killed and replaced.")
+                ? TimedOut(chunk, worker, killed: true)
                 : _fault as Exception ?? new ChildProcessCrashedException(chunk.TargetName, worker.Name, worker.Pid, worker.ExitCode ?? 0,
                     chunk.Count == 1 ? $"item {chunk.First}" : $"items {chunk.First}-{chunk.First + chunk.Count - 1}"));
         }
 
         CheckAllExited();
     }
+
+    private TimeoutException TimedOut(Chunk chunk, PoolWorker worker, bool killed) => new(
+        $"Process target {chunk.TargetName} (item {chunk.First}) did not finish within {_options.TaskTimeout} in worker {worker.Name} (pid {worker.Pid}); " +
+        (killed ? $"it ignored its cancellation for {_options.TimeoutGracePeriod}, so the worker was killed and replaced." : "it was cancelled."));
 
     private void Submit(Chunk chunk)
     {
@@ -519,7 +531,8 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
             chunk.SentAt = Stopwatch.GetTimestamp();
             if (chunk.CancellationToken.CanBeCanceled)
             {
-                chunk.CancellationToken.UnsafeRegister(static (state, _) =>
+                chunk.Cancellation.Dispose(); // sent again after a crash: cancel through its new worker
+                chunk.Cancellation = chunk.CancellationToken.UnsafeRegister(static (state, _) =>
                 {
                     var (w, c) = ((PoolWorker, Chunk))state!;
                     w.Cancel(c.Id);
