@@ -100,7 +100,25 @@ namespace Multiprocessing.SourceGeneration
                 string child = spec.ResultType is null ? "global::Multiprocessing.ChildProcess" : $"global::Multiprocessing.ChildProcess<{spec.ResultType}>";
                 string parameters = string.Join(", ", spec.Parameters.Select(static p => p.DefaultValue is null ? $"{p.Type} {p.Name}" : $"{p.Type} {p.Name} = {p.DefaultValue}"));
                 string token = spec.Parameters.FirstOrDefault(static p => p.IsCancellationToken)?.Name ?? "default";
-                w.Line($"/// <summary>Starts <c>{spec.DisplayName}</c> in a new child process; <c>await</c> the child for its {(spec.ResultType is null ? "completion" : "result")}.</summary>");
+                string starts = $"Starts <c>{spec.DisplayName}</c> in a new child process; <c>await</c> the child for its {(spec.ResultType is null ? "completion" : "result")}.";
+                if (spec.Documentation.IsEmpty)
+                {
+                    w.Line($"/// <summary>{starts}</summary>");
+                }
+                else
+                {
+                    // the target's own documentation, so IntelliSense shows it on the stub
+                    foreach (string line in spec.Documentation)
+                    {
+                        w.Line("/// " + line);
+                    }
+
+                    if (!spec.Documentation.Any(static line => line.Contains("<remarks>")))
+                    {
+                        w.Line($"/// <remarks>{starts}</remarks>");
+                    }
+                }
+
                 w.Line("[global::Multiprocessing.CreatesProcess]");
                 w.Open($"public {child} Start({parameters})");
                 w.Line("var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();");

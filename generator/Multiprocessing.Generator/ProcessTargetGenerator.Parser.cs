@@ -61,6 +61,7 @@ namespace Multiprocessing.SourceGeneration
                     Formatters: SerializerContracts.Collect(method.Parameters.Select(static p => p.Type)
                         .Where(static t => t.ToDisplayString() != "System.Threading.CancellationToken")
                         .Concat(ResultTypeSymbol(method, shape))).ToEquatableArray(),
+                    Documentation: Documentation(method, cancellationToken),
                     HintName: $"{qualifiedPath}.g.cs");
             }
 
@@ -220,6 +221,26 @@ namespace Multiprocessing.SourceGeneration
                 ResultShape.TaskOfT or ResultShape.ValueTaskOfT => [((INamedTypeSymbol)method.ReturnType).TypeArguments[0]],
                 _ => [],
             };
+
+            /// <summary>
+            /// The target's documentation, so that IntelliSense shows it on the stub. Empty when the compilation does not
+            /// parse documentation comments (command-line builds without a documentation file): only the IDE needs it.
+            /// </summary>
+            private static EquatableArray<string> Documentation(IMethodSymbol method, CancellationToken cancellationToken)
+            {
+                string xml = method.GetDocumentationCommentXml(expandIncludes: true, cancellationToken: cancellationToken) ?? "";
+                int start = xml.IndexOf('>', xml.IndexOf("<member", System.StringComparison.Ordinal) + 1) + 1;
+                int end = xml.LastIndexOf("</member>", System.StringComparison.Ordinal);
+                if (start <= 0 || end < start)
+                {
+                    return new EquatableArray<string>(System.Collections.Immutable.ImmutableArray<string>.Empty);
+                }
+
+                var lines = xml.Substring(start, end - start).Replace("\r\n", "\n").Split('\n')
+                    .Where(static line => line.Trim().Length > 0).ToList();
+                int indent = lines.Count == 0 ? 0 : lines.Min(static line => line.Length - line.TrimStart().Length);
+                return lines.Select(line => line.Substring(indent).TrimEnd()).ToEquatableArray();
+            }
 
             private static string? DefaultValue(IParameterSymbol parameter)
             {

@@ -39,6 +39,7 @@ namespace Multiprocessing.SourceGeneration.Model
     /// <param name="Shape">How the method returns.</param>
     /// <param name="ResultType">The fully qualified result type (unwrapped from its task), or <see langword="null"/>.</param>
     /// <param name="Formatters">The serializer formatters the argument and result types need, innermost first.</param>
+    /// <param name="Documentation">The target's XML documentation (the elements inside <c>member</c>, one per line), for the stub; or <see langword="null"/>.</param>
     /// <param name="HintName">The generated file's name.</param>
     internal sealed record TargetSpec(
         string Id,
@@ -52,6 +53,7 @@ namespace Multiprocessing.SourceGeneration.Model
         ResultShape Shape,
         string? ResultType,
         EquatableArray<FormatterSpec> Formatters,
+        EquatableArray<string> Documentation,
         string HintName)
     {
         /// <summary>The generated descriptor's class, nested in <c>Targets</c>.</summary>
