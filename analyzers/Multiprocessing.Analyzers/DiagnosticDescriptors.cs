@@ -27,6 +27,42 @@ namespace Multiprocessing.Analyzers
                 "to the type that declares it, so that type and every type enclosing it must be partial, and none of " +
                 "them can be generic because a child process could not choose the type arguments.");
 
+        /// <summary>MP0003. Arguments: the target's name, what is wrong with its signature.</summary>
+        public static readonly DiagnosticDescriptor UnsupportedTargetSignature = Create(
+            DiagnosticIds.UnsupportedTargetSignature,
+            title: "Process target has a signature a child process cannot call",
+            messageFormat: "Process target '{0}' {1}",
+            DiagnosticCategories.Usage,
+            DiagnosticSeverity.Error,
+            description: "The generated dispatcher calls a target in the child with arguments it has deserialized, and sends back " +
+                "what the target returns or completes with. So a target cannot be generic, cannot be 'async void' (nothing " +
+                "tells the parent when it ends), cannot take ref/out/in or params parameters, ref structs such as Span<T>, " +
+                "or pointers, and cannot return by reference.");
+
+        /// <summary>MP0004. Arguments: what crosses (<c>Parameter 'x'</c> or <c>The result</c>), the target's name, why it cannot.</summary>
+        public static readonly DiagnosticDescriptor TypeCannotCrossProcessBoundary = Create(
+            DiagnosticIds.TypeCannotCrossProcessBoundary,
+            title: "Parameter or result type cannot cross a process boundary",
+            messageFormat: "{0} of process target '{1}' cannot cross a process boundary: {2}",
+            DiagnosticCategories.Usage,
+            DiagnosticSeverity.Error,
+            description: "Arguments and results are serialized with MemoryPack, contract-based: primitives, strings, enums, " +
+                "arrays, the common collections, tuples, unmanaged structs and [MemoryPackable] partial types cross. " +
+                "Delegates, streams, threads, tasks, handles, sockets, cancellation tokens, 'object' and interfaces " +
+                "without a known formatter do not: they only mean something inside one process. The message names the " +
+                "member path that fails, e.g. 'Order.Customer.Connection'.");
+
+        /// <summary>MP0005. Arguments: the target's name, the id it shares.</summary>
+        public static readonly DiagnosticDescriptor DuplicateTargetId = Create(
+            DiagnosticIds.DuplicateTargetId,
+            title: "Two process targets have the same id",
+            messageFormat: "Process target '{0}' has the same id '{1}' as another target: a child process finds its target by id, so overloads cannot be told apart; give each target its own name",
+            DiagnosticCategories.Usage,
+            DiagnosticSeverity.Error,
+            description: "A target's id is its assembly, namespace, containing types and method name, without parameter types, " +
+                "and its descriptor is Targets.<MethodName>. Two targets of one type with the same name (overloads) would " +
+                "get the same id and the same descriptor.");
+
         /// <summary>MP0006. No arguments.</summary>
         public static readonly DiagnosticDescriptor EntryPointMustCallGuardFirst = Create(
             DiagnosticIds.EntryPointMustCallGuardFirst,
@@ -38,6 +74,101 @@ namespace Multiprocessing.Analyzers
                 "'if __name__ == \"__main__\":', runs the requested target in a child and exits; in the parent it returns " +
                 "at once. Anything before it runs again in every child, so it must be the first statement.",
             WellKnownDiagnosticTags.CompilationEnd);
+
+        /// <summary>MP0007. Arguments: the process-creating API, where it is called.</summary>
+        public static readonly DiagnosticDescriptor ProcessCreationOutsideGuardedEntry = Create(
+            DiagnosticIds.ProcessCreationOutsideGuardedEntry,
+            title: "Process created in code that runs again in every child process",
+            messageFormat: "'{0}' starts a process {1}, code that runs again in every child process; start processes after ProcessEntry.Guard() in the entry point",
+            DiagnosticCategories.Reliability,
+            DiagnosticSeverity.Error,
+            description: "A child process is the program started again. Code before ProcessEntry.Guard() in the entry point, " +
+                "[ModuleInitializer] methods, the static constructor of the type holding the entry point, and the static " +
+                "constructors and static initializers of types that declare process targets all run again in the child, so " +
+                "a process started there starts another child in every child: Python's spawn bomb.");
+
+        /// <summary>MP0008. Arguments: the process-creating API, where it is called.</summary>
+        public static readonly DiagnosticDescriptor ProcessCreationInStaticInitializer = Create(
+            DiagnosticIds.ProcessCreationInStaticInitializer,
+            title: "Process created in a static constructor or static initializer",
+            messageFormat: "'{0}' starts a process {1}, which runs whenever the type is first used, in child processes too; start processes from code called after ProcessEntry.Guard()",
+            DiagnosticCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            description: "A static constructor or static field or property initializer runs when its type is first used, " +
+                "wherever that happens, in the parent and in every child that touches the type. Starting a process there " +
+                "makes children start children as soon as a target uses the type.");
+
+        /// <summary>MP0009. No arguments.</summary>
+        public static readonly DiagnosticDescriptor GuardOutsideEntryPoint = Create(
+            DiagnosticIds.GuardOutsideEntryPoint,
+            title: "ProcessEntry.Guard() called outside the entry point",
+            messageFormat: "ProcessEntry.Guard() is called outside the program's entry point, where it cannot guard anything; call it as the first statement of the entry point",
+            DiagnosticCategories.Usage,
+            DiagnosticSeverity.Warning,
+            description: "ProcessEntry.Guard() only guards when it is the first statement of the program's entry point: by the " +
+                "time any other method runs, the code before it has already run in the child. In a class library or a test " +
+                "method it does nothing useful; the executable's own entry point must hold it.");
+
+        /// <summary>MP0010. Argument: the target's name.</summary>
+        public static readonly DiagnosticDescriptor TargetStartsItself = Create(
+            DiagnosticIds.TargetStartsItself,
+            title: "Process target starts itself unconditionally",
+            messageFormat: "Process target '{0}' starts itself unconditionally: every child starts another child until the machine runs out of processes; start it only under a condition that ends the recursion",
+            DiagnosticCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            description: "Starting other processes from a target is legal, and so is a target that starts itself under a " +
+                "condition (a depth that decreases to a base case). A target that always starts itself is a spawn bomb.");
+
+        /// <summary>MP0011. Arguments: the target's name, field or property, the member's name.</summary>
+        public static readonly DiagnosticDescriptor StaticStateIsNotShared = Create(
+            DiagnosticIds.StaticStateIsNotShared,
+            title: "Static state is not shared with child processes",
+            messageFormat: "Process target '{0}' reads static {1} '{2}', which other code assigns: a child process sees its initial value, not the parent's; pass the value to the target as an argument",
+            DiagnosticCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            description: "A child process is a new process: its static fields start from their initializers, whatever the " +
+                "parent assigned before starting it. A target that reads a static the parent assigns silently sees the " +
+                "initial value (Python's 'global that is not shared'). Pass the value as an argument, or use a shared " +
+                "object from the runtime.",
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        /// <summary>MP0012 for a child. Argument: the stub that started it.</summary>
+        public static readonly DiagnosticDescriptor ChildProcessNotJoined = Create(
+            DiagnosticIds.ProcessNotJoinedOrDisposed,
+            title: ProcessNotJoinedTitle,
+            messageFormat: "The child process started by '{0}' is never joined, awaited or disposed: join or await it, so that the parent sees it end and learns whether its target failed",
+            DiagnosticCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            description: ProcessNotJoinedDescription);
+
+        /// <summary>MP0012 for a pool. Argument: the variable or the expression.</summary>
+        public static readonly DiagnosticDescriptor ProcessPoolNotDisposed = Create(
+            DiagnosticIds.ProcessNotJoinedOrDisposed,
+            title: ProcessNotJoinedTitle,
+            messageFormat: "Process pool '{0}' is never disposed: its worker processes outlive their use; declare it with 'await using' (or 'using')",
+            DiagnosticCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            description: ProcessNotJoinedDescription);
+
+        /// <summary>MP0013. Arguments: the target's name, the type, its accessibility.</summary>
+        public static readonly DiagnosticDescriptor ContainingTypeNotReachable = Create(
+            DiagnosticIds.ContainingTypeNotReachable,
+            title: "Type containing a process target must not be private or protected",
+            messageFormat: "Process target '{0}' cannot be reached from the generated dispatch table: its containing type '{1}' is {2}; make it internal or public",
+            DiagnosticCategories.Usage,
+            DiagnosticSeverity.Error,
+            description: "The generator registers every target of the assembly in one dispatch table, a separate class that " +
+                "must be able to name the target's descriptor. A private or protected nested type cannot be named there, " +
+                "so the generator emits nothing for its targets.");
+
+        private const string ProcessNotJoinedTitle = "Child process not joined or process pool not disposed";
+
+        private const string ProcessNotJoinedDescription =
+            "Python's advice is to always join the processes you start and to use a pool in a 'with' block. A child that " +
+            "is never joined or awaited fails silently, and the parent cannot tell when it ended; a pool that is never " +
+            "disposed keeps its workers alive. Await the child, call Join/JoinAsync, dispose it, or hand it on (return it, " +
+            "store it, pass it to a method); declare pools with 'await using'. Daemon children (ProcessOptions.Daemon) are " +
+            "exempt: they are not meant to be joined.";
 
         private static DiagnosticDescriptor Create(
             string id,

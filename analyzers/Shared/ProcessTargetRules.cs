@@ -4,6 +4,21 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Multiprocessing.SourceGeneration
 {
+    /// <summary>Why a target's signature cannot be called from a child's dispatcher (MP0003).</summary>
+    internal enum UnsupportedShape
+    {
+        None,
+        Generic,
+        AsyncVoid,
+        ReturnsByRef,
+        RefParameter,
+        ParamsParameter,
+        RefLikeParameter,
+        PointerParameter,
+        RefLikeReturn,
+        PointerReturn,
+    }
+
     /// <summary>
     /// The declaration rules a <c>[ProcessTarget]</c> must satisfy. The generator skips a target that breaks one
     /// (it emits nothing for it) and the analyzer reports why, so both read the same rules from here.
@@ -33,23 +48,85 @@ namespace Multiprocessing.SourceGeneration
         }
 
         /// <summary>MP0003: generic, <c>async void</c>, or a parameter that cannot be passed by value.</summary>
-        public static bool HasUnsupportedShape(IMethodSymbol method)
+        public static bool HasUnsupportedShape(IMethodSymbol method) => GetUnsupportedShape(method, out _) != UnsupportedShape.None;
+
+        /// <summary>
+        /// MP0003: the first reason the generator cannot dispatch <paramref name="method"/>, and the parameter
+        /// concerned (<see langword="null"/> for the method itself).
+        /// </summary>
+        public static UnsupportedShape GetUnsupportedShape(IMethodSymbol method, out IParameterSymbol? parameter)
         {
-            if (method.IsGenericMethod || (method.IsAsync && method.ReturnsVoid) || method.ReturnsByRef || method.ReturnsByRefReadonly)
+            parameter = null;
+            if (method.IsGenericMethod)
             {
-                return true;
+                return UnsupportedShape.Generic;
             }
 
-            foreach (var parameter in method.Parameters)
+            if (method.IsAsync && method.ReturnsVoid)
             {
-                if (parameter.RefKind != RefKind.None || parameter.IsParams || parameter.Type.IsRefLikeType ||
-                    parameter.Type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer)
+                return UnsupportedShape.AsyncVoid;
+            }
+
+            if (method.ReturnsByRef || method.ReturnsByRefReadonly)
+            {
+                return UnsupportedShape.ReturnsByRef;
+            }
+
+            foreach (var p in method.Parameters)
+            {
+                parameter = p;
+                var shape = GetUnsupportedShape(p);
+                if (shape != UnsupportedShape.None)
                 {
-                    return true;
+                    return shape;
                 }
             }
 
-            return method.ReturnType.IsRefLikeType || method.ReturnType.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer;
+            parameter = null;
+            if (method.ReturnType.IsRefLikeType)
+            {
+                return UnsupportedShape.RefLikeReturn;
+            }
+
+            return method.ReturnType.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer ? UnsupportedShape.PointerReturn : UnsupportedShape.None;
+        }
+
+        /// <summary>MP0003 for one parameter: <c>ref</c>/<c>out</c>/<c>in</c>, <c>params</c>, a ref struct or a pointer.</summary>
+        public static UnsupportedShape GetUnsupportedShape(IParameterSymbol parameter)
+        {
+            if (parameter.RefKind != RefKind.None)
+            {
+                return UnsupportedShape.RefParameter;
+            }
+
+            if (parameter.IsParams)
+            {
+                return UnsupportedShape.ParamsParameter;
+            }
+
+            if (parameter.Type.IsRefLikeType)
+            {
+                return UnsupportedShape.RefLikeParameter;
+            }
+
+            return parameter.Type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer ? UnsupportedShape.PointerParameter : UnsupportedShape.None;
+        }
+
+        /// <summary>
+        /// MP0013: the first containing type the assembly's generated dispatch table cannot name (private or
+        /// protected), or <see langword="null"/>. The generator skips such a target.
+        /// </summary>
+        public static INamedTypeSymbol? FindUnreachableContainingType(IMethodSymbol method)
+        {
+            for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+            {
+                if (type.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+                {
+                    return type;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>Whether the generator can emit a descriptor and a dispatcher entry for <paramref name="method"/>.</summary>

@@ -19,7 +19,7 @@ namespace Multiprocessing.Analyzers.Rules
     public sealed class GuardedEntryAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>Metadata name of the marker on process-creating APIs and generated spawn stubs.</summary>
-        internal const string CreatesProcessAttribute = "Multiprocessing.CreatesProcessAttribute";
+        internal const string CreatesProcessAttribute = KnownNames.CreatesProcessAttribute;
 
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

@@ -1,5 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Multiprocessing.SourceGeneration;
@@ -8,8 +11,10 @@ namespace Multiprocessing.Analyzers.Rules
 {
     /// <summary>
     /// Reports <c>[ProcessTarget]</c> declarations the generator cannot emit a descriptor for: MP0001 (not an
-    /// ordinary static method, including local functions and lambdas) and MP0002 (a containing type that is not
-    /// partial or is generic). The checks are the generator's own, from <see cref="ProcessTargetRules"/>.
+    /// ordinary static method, including local functions and lambdas), MP0002 (a containing type that is not
+    /// partial or is generic), MP0003 (a signature the dispatcher cannot call), MP0005 (two targets with one id) and
+    /// MP0013 (a containing type the dispatch table cannot name). The checks are the generator's own, from
+    /// <see cref="ProcessTargetRules"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ProcessTargetDeclarationAnalyzer : DiagnosticAnalyzer
@@ -25,7 +30,10 @@ namespace Multiprocessing.Analyzers.Rules
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             DiagnosticDescriptors.ProcessTargetMustBeStatic,
-            DiagnosticDescriptors.ContainingTypeMustBePartial);
+            DiagnosticDescriptors.ContainingTypeMustBePartial,
+            DiagnosticDescriptors.UnsupportedTargetSignature,
+            DiagnosticDescriptors.DuplicateTargetId,
+            DiagnosticDescriptors.ContainingTypeNotReachable);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -41,6 +49,7 @@ namespace Multiprocessing.Analyzers.Rules
                 }
 
                 start.RegisterSymbolAction(c => AnalyzeMethod(c, processTarget), SymbolKind.Method);
+                start.RegisterSymbolAction(c => AnalyzeType(c, processTarget), SymbolKind.NamedType);
                 start.RegisterOperationAction(
                     c => AnalyzeFunction(c, ((ILocalFunctionOperation)c.Operation).Symbol, processTarget),
                     OperationKind.LocalFunction);
@@ -73,7 +82,103 @@ namespace Multiprocessing.Analyzers.Rules
                     type.ToDisplayString(TypeNameFormat),
                     method.Name));
             }
+
+            var shape = ProcessTargetRules.GetUnsupportedShape(method, out var parameter);
+            if (shape != UnsupportedShape.None)
+            {
+                var where = parameter is not null && !parameter.Locations.IsEmpty ? parameter.Locations[0] : location;
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.UnsupportedTargetSignature,
+                    where,
+                    method.Name,
+                    Describe(shape, method, parameter)));
+            }
+
+            var unreachable = ProcessTargetRules.FindUnreachableContainingType(method);
+            if (unreachable is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.ContainingTypeNotReachable,
+                    location,
+                    method.Name,
+                    unreachable.ToDisplayString(TypeNameFormat),
+                    SyntaxFacts.GetText(unreachable.DeclaredAccessibility)));
+            }
         }
+
+        /// <summary>MP0005: targets of one type that share a name (overloads) would share an id and a descriptor.</summary>
+        private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol processTarget)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+            Dictionary<string, List<IMethodSymbol>>? byName = null;
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && !method.Locations.IsEmpty && method.HasAttribute(processTarget))
+                {
+                    byName ??= new Dictionary<string, List<IMethodSymbol>>(StringComparer.Ordinal);
+                    if (!byName.TryGetValue(method.Name, out var list))
+                    {
+                        byName[method.Name] = list = new List<IMethodSymbol>();
+                    }
+
+                    list.Add(method);
+                }
+            }
+
+            if (byName is null)
+            {
+                return;
+            }
+
+            foreach (var group in byName.Values)
+            {
+                if (group.Count < 2)
+                {
+                    continue;
+                }
+
+                // the first declaration keeps the id; every later one is reported
+                group.Sort(static (a, b) => CompareLocations(a.Locations[0], b.Locations[0]));
+                var id = TargetId(context.Compilation, group[0]);
+                for (var i = 1; i < group.Count; i++)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateTargetId, group[i].Locations[0], group[i].Name, id));
+                }
+            }
+        }
+
+        /// <summary>The id the generator gives a target: <c>Assembly:Namespace.Type.Method</c>.</summary>
+        internal static string TargetId(Compilation compilation, IMethodSymbol method)
+        {
+            var path = method.Name;
+            for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+            {
+                path = type.Name + "." + path;
+            }
+
+            var ns = method.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() + "." : "";
+            return compilation.AssemblyName + ":" + ns + path;
+        }
+
+        private static int CompareLocations(Location a, Location b)
+        {
+            var byPath = string.CompareOrdinal(a.SourceTree?.FilePath, b.SourceTree?.FilePath);
+            return byPath != 0 ? byPath : a.SourceSpan.Start.CompareTo(b.SourceSpan.Start);
+        }
+
+        private static string Describe(UnsupportedShape shape, IMethodSymbol method, IParameterSymbol? parameter) => shape switch
+        {
+            UnsupportedShape.Generic => "is generic: a child process could not choose its type arguments",
+            UnsupportedShape.AsyncVoid => "is 'async void': nothing tells the parent when it ends; return Task instead",
+            UnsupportedShape.ReturnsByRef => "returns by reference: a reference into the child means nothing to the parent",
+            UnsupportedShape.RefParameter => $"takes parameter '{parameter?.Name}' by reference (ref, out or in): a child process cannot write back into the parent's variables; return the value instead",
+            UnsupportedShape.ParamsParameter => $"takes a params parameter '{parameter?.Name}': the generated Start stub passes arguments one by one; take an array or a list instead",
+            UnsupportedShape.RefLikeParameter => $"takes parameter '{parameter?.Name}' of ref struct type '{parameter?.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}', which cannot be serialized; take an array instead",
+            UnsupportedShape.PointerParameter => $"takes pointer parameter '{parameter?.Name}': an address means nothing in another process",
+            UnsupportedShape.RefLikeReturn => $"returns ref struct type '{method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}', which cannot be serialized; return an array instead",
+            UnsupportedShape.PointerReturn => "returns a pointer: an address means nothing in another process",
+            _ => "has an unsupported signature",
+        };
 
         /// <summary>MP0001 for a local function or a lambda: the attribute is allowed there, a target is not.</summary>
         private static void AnalyzeFunction(OperationAnalysisContext context, IMethodSymbol function, INamedTypeSymbol processTarget)

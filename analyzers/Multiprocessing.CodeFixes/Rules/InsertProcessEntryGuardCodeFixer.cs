@@ -21,6 +21,7 @@ namespace Multiprocessing.CodeFixes.Rules
     /// MP0006: "Insert ProcessEntry.Guard()". Makes <c>ProcessEntry.Guard();</c> the first statement of the top-level
     /// statements or of <c>Main</c>'s block body. A <c>Guard()</c> call already among those statements is moved to
     /// the top rather than duplicated. The type name is simplified, adding <c>using Multiprocessing;</c> if needed.
+    /// Also offered for MP0007 on a process created before the guard in the entry point: moving the guard fixes it.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InsertProcessEntryGuardCodeFixer)), Shared]
     public sealed class InsertProcessEntryGuardCodeFixer : CodeFixProvider
@@ -33,7 +34,7 @@ namespace Multiprocessing.CodeFixes.Rules
 
         /// <inheritdoc/>
         public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-            ImmutableArray.Create(DiagnosticIds.EntryPointMustCallGuardFirst);
+            ImmutableArray.Create(DiagnosticIds.EntryPointMustCallGuardFirst, DiagnosticIds.ProcessCreationOutsideGuardedEntry);
 
         /// <inheritdoc/>
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -51,6 +52,26 @@ namespace Multiprocessing.CodeFixes.Rules
             {
                 var span = diagnostic.Location.SourceSpan;
                 var node = root.FindNode(span, getInnermostNodeForTie: true);
+                if (diagnostic.Id == DiagnosticIds.ProcessCreationOutsideGuardedEntry)
+                {
+                    if (!diagnostic.Properties.ContainsKey(Multiprocessing.Analyzers.Rules.ProcessCreationAnalyzer.BeforeGuardProperty))
+                    {
+                        continue;   // a static constructor or a module initializer: no guard to move
+                    }
+
+                    var inMain = node.FirstAncestorOrSelf<MethodDeclarationSyntax>();
+                    var topLevel = node.AncestorsAndSelf().OfType<GlobalStatementSyntax>().Any();
+                    if (!topLevel && inMain?.Body is null)
+                    {
+                        continue;
+                    }
+
+                    context.RegisterCodeFix(
+                        CodeAction.Create(Title, ct => InsertGuardAsync(context.Document, topLevel ? null : inMain, ct), EquivalenceKey),
+                        diagnostic);
+                    continue;
+                }
+
                 var isTopLevel = node.AncestorsAndSelf().OfType<GlobalStatementSyntax>().Any();
                 var main = node as MethodDeclarationSyntax;
                 if (!isTopLevel && (main is null || main.Identifier.Span != span || main.Body is null))

@@ -85,7 +85,7 @@ namespace Multiprocessing.CodeFixes.Rules
         }
 
         /// <summary><c>partial</c> goes last among the modifiers, right before <c>class</c>/<c>struct</c>/<c>record</c>/<c>interface</c>.</summary>
-        private static TypeDeclarationSyntax AddPartial(TypeDeclarationSyntax type)
+        internal static TypeDeclarationSyntax AddPartial(TypeDeclarationSyntax type)
         {
             if (type.Modifiers.Count > 0)
             {

@@ -9,26 +9,77 @@ using Multiprocessing.Roslyn.Tests.Infrastructure;
 
 namespace Multiprocessing.Roslyn.Tests.Analyzers;
 
-/// <summary>Every rule has a help link to its docs page, a fixed category, a tidy title and a release-tracking entry.</summary>
+/// <summary>
+/// Every rule has a help link to its docs page, a fixed category, a tidy title, the severity of DESIGN.md's
+/// catalogue, a release-tracking entry and a row in the docs index. Analyzers and fixers are found by reflection,
+/// so a new rule is checked without editing this class.
+/// </summary>
 [TestClass]
 public sealed class DiagnosticCatalogueTests
 {
-    private static readonly DiagnosticAnalyzer[] Analyzers = [new ProcessTargetDeclarationAnalyzer(), new GuardedEntryAnalyzer()];
+    /// <summary>Every analyzer of the analyzer assembly.</summary>
+    internal static readonly DiagnosticAnalyzer[] Analyzers =
+    [
+        .. typeof(ProcessTargetDeclarationAnalyzer).Assembly.GetTypes()
+            .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!),
+    ];
 
     private static readonly CodeFixProvider[] CodeFixes =
-        [new MakeProcessTargetStaticCodeFixer(), new MakeContainingTypePartialCodeFixer(), new InsertProcessEntryGuardCodeFixer()];
+    [
+        .. typeof(MakeProcessTargetStaticCodeFixer).Assembly.GetTypes()
+            .Where(t => typeof(CodeFixProvider).IsAssignableFrom(t) && !t.IsAbstract)
+            .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!),
+    ];
 
     private static readonly string[] Categories = ["Usage", "Design", "Reliability", "Security"];
+
+    /// <summary>DESIGN.md's catalogue (MP0013 extends it).</summary>
+    private static readonly Dictionary<string, DiagnosticSeverity> Severities = new()
+    {
+        [DiagnosticIds.ProcessTargetMustBeStatic] = DiagnosticSeverity.Error,
+        [DiagnosticIds.ContainingTypeMustBePartial] = DiagnosticSeverity.Error,
+        [DiagnosticIds.UnsupportedTargetSignature] = DiagnosticSeverity.Error,
+        [DiagnosticIds.TypeCannotCrossProcessBoundary] = DiagnosticSeverity.Error,
+        [DiagnosticIds.DuplicateTargetId] = DiagnosticSeverity.Error,
+        [DiagnosticIds.EntryPointMustCallGuardFirst] = DiagnosticSeverity.Error,
+        [DiagnosticIds.ProcessCreationOutsideGuardedEntry] = DiagnosticSeverity.Error,
+        [DiagnosticIds.ProcessCreationInStaticInitializer] = DiagnosticSeverity.Warning,
+        [DiagnosticIds.GuardOutsideEntryPoint] = DiagnosticSeverity.Warning,
+        [DiagnosticIds.TargetStartsItself] = DiagnosticSeverity.Warning,
+        [DiagnosticIds.StaticStateIsNotShared] = DiagnosticSeverity.Warning,
+        [DiagnosticIds.ProcessNotJoinedOrDisposed] = DiagnosticSeverity.Warning,
+        [DiagnosticIds.ContainingTypeNotReachable] = DiagnosticSeverity.Error,
+    };
 
     private static ImmutableArray<DiagnosticDescriptor> Descriptors =>
         [.. Analyzers.SelectMany(a => a.SupportedDiagnostics)];
 
     [TestMethod]
-    public void Descriptors_HaveTheExpectedIds()
+    public void Descriptors_CoverTheWholeCatalogue()
     {
-        CollectionAssert.AreEquivalent(
-            new[] { DiagnosticIds.ProcessTargetMustBeStatic, DiagnosticIds.ContainingTypeMustBePartial, DiagnosticIds.EntryPointMustCallGuardFirst },
-            Descriptors.Select(d => d.Id).ToArray());
+        CollectionAssert.AreEquivalent(Severities.Keys.ToArray(), Descriptors.Select(d => d.Id).Distinct().ToArray());
+        var constants = typeof(DiagnosticIds).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
+        CollectionAssert.AreEquivalent(Severities.Keys.ToArray(), constants);
+    }
+
+    [TestMethod]
+    public void Descriptors_HaveTheCatalogueSeverity()
+    {
+        foreach (var descriptor in Descriptors)
+        {
+            Assert.AreEqual(Severities[descriptor.Id], descriptor.DefaultSeverity, descriptor.Id);
+        }
+    }
+
+    [TestMethod]
+    public void DescriptorsSharingAnId_AgreeOnTitleCategoryAndSeverity()
+    {
+        foreach (var group in Descriptors.GroupBy(d => d.Id))
+        {
+            Assert.AreEqual(1, group.Select(d => (d.Title.ToString(), d.Category, d.DefaultSeverity)).Distinct().Count(), group.Key);
+        }
     }
 
     [TestMethod]
@@ -41,7 +92,25 @@ public sealed class DiagnosticCatalogueTests
                 descriptor.HelpLinkUri);
             var page = Path.Combine(RepositoryPaths.Root, "docs", "diagnostics", descriptor.Id + ".md");
             Assert.IsTrue(File.Exists(page), $"missing {page}");
-            StringAssert.StartsWith(File.ReadAllText(page), $"# {descriptor.Id}: {descriptor.Title}");
+            var text = File.ReadAllText(page);
+            StringAssert.StartsWith(text, $"# {descriptor.Id}: {descriptor.Title}");
+            StringAssert.Contains(text, $"**Severity:** {descriptor.DefaultSeverity} · **Category:** {descriptor.Category}", descriptor.Id);
+            foreach (var section in new[] { "## Why", "## Non-compliant", "## Compliant", "## Code fix", "## Suppressing" })
+            {
+                StringAssert.Contains(text, section, $"{descriptor.Id}: {section}");
+            }
+        }
+    }
+
+    [TestMethod]
+    public void DocsIndex_ListsEveryRule()
+    {
+        var index = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "docs", "diagnostics", "README.md"));
+        foreach (var descriptor in Descriptors)
+        {
+            var row = index.SingleOrDefault(l => l.StartsWith($"| [{descriptor.Id}]({descriptor.Id}.md) |", StringComparison.Ordinal));
+            Assert.IsNotNull(row, descriptor.Id);
+            StringAssert.Contains(row, $"| {descriptor.DefaultSeverity} | {descriptor.Category} | {descriptor.Title} |", descriptor.Id);
         }
     }
 
@@ -53,18 +122,17 @@ public sealed class DiagnosticCatalogueTests
             CollectionAssert.Contains(Categories, descriptor.Category, descriptor.Id);
             var title = descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture);
             Assert.IsFalse(title.EndsWith('.'), descriptor.Id);
+            Assert.IsFalse(descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture).EndsWith('.'), descriptor.Id);
             Assert.IsFalse(string.IsNullOrWhiteSpace(descriptor.Description.ToString(System.Globalization.CultureInfo.InvariantCulture)), descriptor.Id);
-            Assert.AreEqual(DiagnosticSeverity.Error, descriptor.DefaultSeverity, descriptor.Id);
             Assert.IsTrue(descriptor.IsEnabledByDefault, descriptor.Id);
         }
     }
 
     [TestMethod]
-    public void GuardedEntryDiagnostic_IsTaggedCompilationEnd()
+    public void CompilationWideDiagnostics_AreTaggedCompilationEnd()
     {
-        CollectionAssert.Contains(
-            DiagnosticDescriptors.EntryPointMustCallGuardFirst.CustomTags.ToArray(),
-            WellKnownDiagnosticTags.CompilationEnd);
+        CollectionAssert.Contains(DiagnosticDescriptors.EntryPointMustCallGuardFirst.CustomTags.ToArray(), WellKnownDiagnosticTags.CompilationEnd);
+        CollectionAssert.Contains(DiagnosticDescriptors.StaticStateIsNotShared.CustomTags.ToArray(), WellKnownDiagnosticTags.CompilationEnd);
     }
 
     [TestMethod]
@@ -83,6 +151,7 @@ public sealed class DiagnosticCatalogueTests
     [TestMethod]
     public void CodeFixes_FixRulesTheAnalyzersReport()
     {
+        Assert.IsGreaterThanOrEqualTo(7, CodeFixes.Length);
         var ids = Descriptors.Select(d => d.Id).ToHashSet();
         foreach (var fix in CodeFixes)
         {

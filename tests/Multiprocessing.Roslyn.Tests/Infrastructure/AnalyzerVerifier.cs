@@ -2,10 +2,16 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using Multiprocessing.SourceGeneration;
 
 namespace Multiprocessing.Roslyn.Tests.Infrastructure;
 
-/// <summary>Runs <typeparamref name="TAnalyzer"/> alone (no generator) over test sources with the offline references.</summary>
+/// <summary>
+/// Runs <typeparamref name="TAnalyzer"/> over test sources with the offline references (framework, runtime,
+/// MemoryPack). <c>VerifyAsync</c> runs the analyzer alone; <c>VerifyWithGeneratorAsync</c> runs the generator
+/// first, as a real build does, so sources can call generated stubs (<c>Workers.Targets.Work.Start(...)</c>) and the
+/// analyzer sees (and must ignore) generated code.
+/// </summary>
 internal static class AnalyzerVerifier<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
@@ -19,20 +25,36 @@ internal static class AnalyzerVerifier<TAnalyzer>
     public static Task VerifyAsync(string source, OutputKind outputKind, params DiagnosticResult[] expected) =>
         VerifyAsync([source], outputKind, expected);
 
-    public static async Task VerifyAsync(string[] sources, OutputKind outputKind, params DiagnosticResult[] expected)
+    public static Task VerifyAsync(string[] sources, OutputKind outputKind, params DiagnosticResult[] expected) =>
+        RunAsync(new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>(), sources, outputKind, expected);
+
+    /// <summary>Runs <see cref="ProcessTargetGenerator"/> before the analyzer.</summary>
+    public static Task VerifyWithGeneratorAsync(string source, OutputKind outputKind, params DiagnosticResult[] expected) =>
+        VerifyWithGeneratorAsync([source], outputKind, expected);
+
+    /// <summary>Runs <see cref="ProcessTargetGenerator"/> before the analyzer.</summary>
+    public static Task VerifyWithGeneratorAsync(string[] sources, OutputKind outputKind, params DiagnosticResult[] expected) =>
+        RunAsync(new WithGenerator(), sources, outputKind, expected);
+
+    private static async Task RunAsync(CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> test, string[] sources, OutputKind outputKind, DiagnosticResult[] expected)
     {
-        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
-        {
-            ReferenceAssemblies = TestReferences.Net100,
-        };
+        test.ReferenceAssemblies = TestReferences.Net100;
         foreach (var source in sources)
         {
             test.TestState.Sources.Add(source);
         }
 
         test.TestState.OutputKind = outputKind;
-        TestReferences.AddTo(test.TestState);
+        TestReferences.AddUserProjectTo(test.TestState);
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>The analyzer test with the generator added; its output is not compared (the generator tests do that).</summary>
+    private sealed class WithGenerator : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    {
+        public WithGenerator() => TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
+
+        protected override IEnumerable<Type> GetSourceGenerators() => [typeof(ProcessTargetGenerator)];
     }
 }

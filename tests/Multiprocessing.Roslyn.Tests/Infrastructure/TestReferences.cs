@@ -20,6 +20,17 @@ internal static class TestReferences
     public static MetadataReference Runtime { get; } =
         MetadataReference.CreateFromFile(typeof(Multiprocessing.ProcessTargetAttribute).Assembly.Location);
 
+    /// <summary>MemoryPack, which a user project gets with the runtime (<c>[MemoryPackable]</c> for MP0004).</summary>
+    public static MetadataReference MemoryPack { get; } =
+        MetadataReference.CreateFromFile(typeof(global::MemoryPack.MemoryPackSerializer).Assembly.Location);
+
+    /// <summary>Adds the framework, the runtime and MemoryPack to <paramref name="state"/>: what a user project sees.</summary>
+    public static void AddUserProjectTo(ProjectState state)
+    {
+        AddTo(state);
+        state.AdditionalReferences.Add(MemoryPack);
+    }
+
     /// <summary>Adds the framework and the runtime to <paramref name="state"/>.</summary>
     public static void AddTo(ProjectState state, bool includeRuntime = true)
     {

@@ -1,0 +1,98 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Multiprocessing.SourceGeneration;
+
+namespace Multiprocessing.Analyzers
+{
+    /// <summary>
+    /// The runtime and framework symbols the process-creation rules need, resolved once per compilation: every API
+    /// marked <c>[CreatesProcess]</c> (runtime APIs and generated stubs alike), <c>System.Diagnostics.Process.Start*</c>,
+    /// and <c>ProcessEntry.Guard()</c>.
+    /// </summary>
+    internal sealed class ProcessApis
+    {
+        private ProcessApis(Compilation compilation, INamedTypeSymbol processTarget, INamedTypeSymbol? processEntry)
+        {
+            ProcessTargetAttribute = processTarget;
+            ProcessEntry = processEntry;
+            CreatesProcessAttribute = compilation.GetBestTypeByMetadataName(KnownNames.CreatesProcessAttribute);
+            Process = compilation.GetBestTypeByMetadataName("System.Diagnostics.Process");
+            ModuleInitializerAttribute = compilation.GetBestTypeByMetadataName("System.Runtime.CompilerServices.ModuleInitializerAttribute");
+            ChildProcess = compilation.GetBestTypeByMetadataName(KnownNames.ChildProcess);
+            ProcessPool = compilation.GetBestTypeByMetadataName(KnownNames.ProcessPool);
+            ProcessOptions = compilation.GetBestTypeByMetadataName(KnownNames.ProcessOptions);
+        }
+
+        public INamedTypeSymbol ProcessTargetAttribute { get; }
+
+        public INamedTypeSymbol? ProcessEntry { get; }
+
+        public INamedTypeSymbol? CreatesProcessAttribute { get; }
+
+        public INamedTypeSymbol? Process { get; }
+
+        public INamedTypeSymbol? ModuleInitializerAttribute { get; }
+
+        public INamedTypeSymbol? ChildProcess { get; }
+
+        public INamedTypeSymbol? ProcessPool { get; }
+
+        public INamedTypeSymbol? ProcessOptions { get; }
+
+        /// <summary>The symbols of <paramref name="compilation"/>, or <see langword="null"/> when it does not reference the runtime.</summary>
+        public static ProcessApis? TryCreate(Compilation compilation)
+        {
+            var processTarget = compilation.GetBestTypeByMetadataName(KnownNames.ProcessTargetAttribute);
+            return processTarget is null ? null : new ProcessApis(compilation, processTarget, compilation.GetBestTypeByMetadataName(KnownNames.ProcessEntry));
+        }
+
+        /// <summary>Whether calling <paramref name="method"/> starts a process.</summary>
+        public bool CreatesProcess(IMethodSymbol method)
+        {
+            if (CreatesProcessAttribute is not null &&
+                (method.HasAttribute(CreatesProcessAttribute) || (!ReferenceEquals(method, method.OriginalDefinition) && method.OriginalDefinition.HasAttribute(CreatesProcessAttribute))))
+            {
+                return true;
+            }
+
+            return Process is not null &&
+                method.MethodKind == MethodKind.Ordinary &&
+                method.Name == "Start" &&
+                SymbolEqualityComparer.Default.Equals(method.ContainingType, Process);
+        }
+
+        /// <summary>Whether <paramref name="method"/> is <c>ProcessEntry.Guard()</c>.</summary>
+        public bool IsGuard(IMethodSymbol method) =>
+            ProcessEntry is not null &&
+            method.IsStatic &&
+            method.Parameters.IsEmpty &&
+            method.Name == KnownNames.GuardMethod &&
+            SymbolEqualityComparer.Default.Equals(method.ContainingType, ProcessEntry);
+
+        /// <summary>Whether <paramref name="symbol"/> is a method marked <c>[ProcessTarget]</c>.</summary>
+        public bool IsProcessTarget(ISymbol? symbol) =>
+            symbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && method.HasAttribute(ProcessTargetAttribute);
+
+        /// <summary>The process-creating method or constructor an operation calls, if any.</summary>
+        public IMethodSymbol? GetProcessCreation(IOperation operation) => operation switch
+        {
+            IInvocationOperation invocation when CreatesProcess(invocation.TargetMethod) => invocation.TargetMethod,
+            IObjectCreationOperation { Constructor: { } constructor } when CreatesProcess(constructor) => constructor,
+            _ => null,
+        };
+
+        /// <summary>Whether <paramref name="operation"/> sits in a lambda or a local function: code stored for later, not run here.</summary>
+        public static bool IsInDeferredCode(IOperation operation)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

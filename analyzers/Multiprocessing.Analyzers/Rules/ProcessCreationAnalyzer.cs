@@ -1,0 +1,354 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Multiprocessing.SourceGeneration;
+
+namespace Multiprocessing.Analyzers.Rules
+{
+    /// <summary>
+    /// Where processes are created and where the guard is called:
+    /// MP0007 (process creation in code that runs again in every child: the entry point before the guard, a
+    /// <c>[ModuleInitializer]</c>, the static constructor or static initializers of a type that declares targets or
+    /// holds the entry point), MP0008 (any other static constructor or static initializer), MP0009
+    /// (<c>ProcessEntry.Guard()</c> outside the entry point) and MP0010 (a target that starts itself unconditionally).
+    /// Process creation is any call to an API marked <c>[CreatesProcess]</c> (generated stubs included) and
+    /// <c>System.Diagnostics.Process.Start*</c>. Code in lambdas and local functions is stored for later, not run
+    /// where it is written, so it is not reported.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ProcessCreationAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property set on MP0007 when the creation precedes the guard in the entry point.</summary>
+        public const string BeforeGuardProperty = "BeforeGuard";
+
+        /// <inheritdoc/>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            DiagnosticDescriptors.ProcessCreationOutsideGuardedEntry,
+            DiagnosticDescriptors.ProcessCreationInStaticInitializer,
+            DiagnosticDescriptors.GuardOutsideEntryPoint,
+            DiagnosticDescriptors.TargetStartsItself);
+
+        /// <inheritdoc/>
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(static start =>
+            {
+                var apis = ProcessApis.TryCreate(start.Compilation);
+                if (apis is null)
+                {
+                    return;
+                }
+
+                var state = new CompilationState(start.Compilation, apis);
+                start.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
+                start.RegisterOperationAction(state.AnalyzeObjectCreation, OperationKind.ObjectCreation);
+            });
+        }
+
+        private sealed class CompilationState
+        {
+            private static readonly ImmutableDictionary<string, string?> s_beforeGuard =
+                ImmutableDictionary<string, string?>.Empty.Add(BeforeGuardProperty, "true");
+
+            private readonly Compilation _compilation;
+            private readonly ProcessApis _apis;
+            private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _declaresTargets = new(SymbolEqualityComparer.Default);
+            private IMethodSymbol? _entryPoint;
+            private int _entryPointResolved;
+
+            public CompilationState(Compilation compilation, ProcessApis apis)
+            {
+                _compilation = compilation;
+                _apis = apis;
+            }
+
+            public void AnalyzeInvocation(OperationAnalysisContext context)
+            {
+                var invocation = (IInvocationOperation)context.Operation;
+                var method = invocation.TargetMethod;
+                if (_apis.IsGuard(method))
+                {
+                    var entryPoint = GetEntryPoint(context.CancellationToken);
+                    if (entryPoint is null || !SymbolEqualityComparer.Default.Equals(context.ContainingSymbol, entryPoint))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GuardOutsideEntryPoint, invocation.Syntax.GetLocation()));
+                    }
+
+                    return;
+                }
+
+                if (!_apis.CreatesProcess(method))
+                {
+                    return;
+                }
+
+                if (_apis.IsProcessTarget(context.ContainingSymbol) &&
+                    IsOwnStub((IMethodSymbol)context.ContainingSymbol, method) &&
+                    IsUnconditional(invocation, context.CancellationToken))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.TargetStartsItself,
+                        invocation.Syntax.GetLocation(),
+                        context.ContainingSymbol.Name));
+                }
+
+                AnalyzeCreationSite(context, method);
+            }
+
+            public void AnalyzeObjectCreation(OperationAnalysisContext context)
+            {
+                if (((IObjectCreationOperation)context.Operation).Constructor is { } constructor && _apis.CreatesProcess(constructor))
+                {
+                    AnalyzeCreationSite(context, constructor);
+                }
+            }
+
+            /// <summary>MP0007/MP0008: where does this process creation run?</summary>
+            private void AnalyzeCreationSite(OperationAnalysisContext context, IMethodSymbol api)
+            {
+                var operation = context.Operation;
+                if (ProcessApis.IsInDeferredCode(operation))
+                {
+                    return;
+                }
+
+                var location = operation.Syntax.GetLocation();
+                var name = DisplayName(api);
+                switch (context.ContainingSymbol)
+                {
+                    case IMethodSymbol { MethodKind: MethodKind.StaticConstructor } constructor:
+                        ReportStaticInitialization(context, location, name, constructor.ContainingType, $"in the static constructor of '{constructor.ContainingType.Name}'");
+                        return;
+
+                    case IFieldSymbol { IsStatic: true } field:
+                        ReportStaticInitialization(context, location, name, field.ContainingType, $"in the initializer of static field '{field.ContainingType.Name}.{field.Name}'");
+                        return;
+
+                    case IPropertySymbol { IsStatic: true } property when IsInInitializer(operation):
+                        ReportStaticInitialization(context, location, name, property.ContainingType, $"in the initializer of static property '{property.ContainingType.Name}.{property.Name}'");
+                        return;
+
+                    case IMethodSymbol method when _apis.ModuleInitializerAttribute is { } moduleInitializer && method.HasAttribute(moduleInitializer):
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            DiagnosticDescriptors.ProcessCreationOutsideGuardedEntry,
+                            location,
+                            name,
+                            $"in module initializer '{method.ContainingType.Name}.{method.Name}'"));
+                        return;
+
+                    case IMethodSymbol method when SymbolEqualityComparer.Default.Equals(method, GetEntryPoint(context.CancellationToken)):
+                        if (IsBeforeGuard(operation, context.CancellationToken))
+                        {
+                            context.ReportDiagnostic(Diagnostic.Create(
+                                DiagnosticDescriptors.ProcessCreationOutsideGuardedEntry,
+                                location,
+                                s_beforeGuard,
+                                name,
+                                "before ProcessEntry.Guard() in the entry point"));
+                        }
+
+                        return;
+                }
+            }
+
+            private void ReportStaticInitialization(OperationAnalysisContext context, Location location, string name, INamedTypeSymbol type, string where)
+            {
+                if (DeclaresTargets(type))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.ProcessCreationOutsideGuardedEntry,
+                        location,
+                        name,
+                        where + ", a type that declares process targets"));
+                }
+                else if (GetEntryPoint(context.CancellationToken) is { } entryPoint && SymbolEqualityComparer.Default.Equals(entryPoint.ContainingType, type))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.ProcessCreationOutsideGuardedEntry,
+                        location,
+                        name,
+                        where + ", which runs before the entry point"));
+                }
+                else
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ProcessCreationInStaticInitializer, location, name, where));
+                }
+            }
+
+            private bool DeclaresTargets(INamedTypeSymbol type) =>
+                _declaresTargets.GetOrAdd(type, t => t.GetMembers().Any(m => _apis.IsProcessTarget(m)));
+
+            /// <summary>The program's entry point, or <see langword="null"/> for a library; computed once, on first need.</summary>
+            private IMethodSymbol? GetEntryPoint(CancellationToken cancellationToken)
+            {
+                if (Volatile.Read(ref _entryPointResolved) == 0)
+                {
+                    var entryPoint = _compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication
+                        ? _compilation.GetEntryPoint(cancellationToken)
+                        : null;
+                    Interlocked.CompareExchange(ref _entryPoint, entryPoint, null);
+                    Volatile.Write(ref _entryPointResolved, 1);
+                }
+
+                return _entryPoint;
+            }
+
+            /// <summary>
+            /// Whether <paramref name="operation"/>, in the entry point, runs before the top-level
+            /// <c>ProcessEntry.Guard();</c> statement. Without such a statement MP0006 reports the entry point and this
+            /// rule stays quiet (its fix, inserting the guard, settles both).
+            /// </summary>
+            private bool IsBeforeGuard(IOperation operation, CancellationToken cancellationToken)
+            {
+                var model = operation.SemanticModel;
+                if (model is null)
+                {
+                    return false;
+                }
+
+                StatementSyntax? own = null;
+                SyntaxList<StatementSyntax> statements = default;
+                var topLevel = false;
+                for (var node = operation.Syntax; node is not null; node = node.Parent)
+                {
+                    if (node is StatementSyntax statement && statement.Parent is GlobalStatementSyntax { Parent: CompilationUnitSyntax })
+                    {
+                        own = statement;
+                        topLevel = true;
+                        break;
+                    }
+
+                    if (node is StatementSyntax inBody && inBody.Parent is BlockSyntax { Parent: BaseMethodDeclarationSyntax } body)
+                    {
+                        own = inBody;
+                        statements = body.Statements;
+                        break;
+                    }
+                }
+
+                if (own is null)
+                {
+                    return false;   // an expression-bodied Main: there is no guard statement to come after
+                }
+
+                var candidates = topLevel
+                    ? ((CompilationUnitSyntax)own.Parent!.Parent!).Members.OfType<GlobalStatementSyntax>().Select(g => g.Statement)
+                    : statements;
+                foreach (var candidate in candidates)
+                {
+                    if (candidate.SpanStart >= own.SpanStart)
+                    {
+                        return IsGuardStatement(candidate, model, cancellationToken) ? false : HasGuardAfter(candidates, own, model, cancellationToken);
+                    }
+
+                    if (IsGuardStatement(candidate, model, cancellationToken))
+                    {
+                        return false;
+                    }
+                }
+
+                return false;
+            }
+
+            private bool HasGuardAfter(System.Collections.Generic.IEnumerable<StatementSyntax> candidates, StatementSyntax own, SemanticModel model, CancellationToken cancellationToken) =>
+                candidates.Any(c => c.SpanStart > own.SpanStart && IsGuardStatement(c, model, cancellationToken));
+
+            private bool IsGuardStatement(StatementSyntax statement, SemanticModel model, CancellationToken cancellationToken) =>
+                statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax invocation } &&
+                invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: KnownNames.GuardMethod } or IdentifierNameSyntax { Identifier.ValueText: KnownNames.GuardMethod } &&
+                model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method &&
+                _apis.IsGuard(method);
+
+            /// <summary>Whether <paramref name="stub"/> is the generated <c>Start</c> of <paramref name="target"/>'s own descriptor.</summary>
+            private static bool IsOwnStub(IMethodSymbol target, IMethodSymbol stub)
+            {
+                var descriptor = stub.ContainingType;
+                return descriptor is not null &&
+                    descriptor.Name == target.Name + KnownNames.DescriptorClassSuffix &&
+                    descriptor.ContainingType is { Name: KnownNames.TargetsClassName } targets &&
+                    SymbolEqualityComparer.Default.Equals(targets.ContainingType, target.ContainingType);
+            }
+
+            /// <summary>
+            /// Whether the call runs every time the target runs: it is not under an <c>if</c>, a <c>switch</c>, a
+            /// conditional or short-circuit operator, a loop, a <c>catch</c>, a lambda or a local function, and no
+            /// <c>return</c>, <c>throw</c>, <c>yield break</c> or <c>goto</c> comes before it.
+            /// </summary>
+            private static bool IsUnconditional(IOperation operation, CancellationToken cancellationToken)
+            {
+                IOperation? root = operation;
+                for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+                {
+                    switch (parent)
+                    {
+                        case IConditionalOperation or ISwitchOperation or ISwitchExpressionOperation or ILoopOperation or
+                            ICatchClauseOperation or IAnonymousFunctionOperation or ILocalFunctionOperation or
+                            ICoalesceOperation or ICoalesceAssignmentOperation or IConditionalAccessOperation or
+                            IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } or
+                            IIsPatternOperation:
+                            return false;
+                    }
+
+                    root = parent;
+                }
+
+                var start = operation.Syntax.SpanStart;
+                foreach (var node in root.Syntax.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (node.SpanStart >= start)
+                    {
+                        break;
+                    }
+
+                    if (node is ReturnStatementSyntax or ThrowStatementSyntax or ThrowExpressionSyntax or GotoStatementSyntax or
+                        YieldStatementSyntax { RawKind: (int)SyntaxKind.YieldBreakStatement })
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            private static bool IsInInitializer(IOperation operation)
+            {
+                for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+                {
+                    if (parent is IPropertyInitializerOperation or IFieldInitializerOperation)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary><c>Workers.Targets.Work.Start</c>, <c>Process.Start</c>, <c>new ProcessPool</c>.</summary>
+            private static string DisplayName(IMethodSymbol api)
+            {
+                var type = api.ContainingType;
+                if (api.MethodKind == MethodKind.Constructor)
+                {
+                    return "new " + type.Name;
+                }
+
+                if (type.ContainingType is { Name: KnownNames.TargetsClassName } targets && targets.ContainingType is { } owner &&
+                    type.Name.EndsWith(KnownNames.DescriptorClassSuffix, System.StringComparison.Ordinal))
+                {
+                    return $"{owner.Name}.{KnownNames.TargetsClassName}.{type.Name.Substring(0, type.Name.Length - KnownNames.DescriptorClassSuffix.Length)}.{api.Name}";
+                }
+
+                return type.Name + "." + api.Name;
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Multiprocessing.Analyzers.Rules
+{
+    /// <summary>
+    /// MP0011: a <c>[ProcessTarget]</c> reads a static field or property of this compilation that is neither
+    /// <c>const</c> nor <c>readonly</c> and that other code assigns (outside its type's static initialization and
+    /// outside targets, which run in the child). The child starts from the initial value, not the parent's.
+    /// Reported at the end of the compilation, once every assignment has been seen.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class StaticStateAnalyzer : DiagnosticAnalyzer
+    {
+        /// <inheritdoc/>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(DiagnosticDescriptors.StaticStateIsNotShared);
+
+        /// <inheritdoc/>
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(static start =>
+            {
+                var apis = ProcessApis.TryCreate(start.Compilation);
+                if (apis is null)
+                {
+                    return;
+                }
+
+                var state = new CompilationState(apis);
+                start.RegisterOperationAction(state.AnalyzeReference, OperationKind.FieldReference, OperationKind.PropertyReference);
+                start.RegisterCompilationEndAction(state.Report);
+            });
+        }
+
+        private sealed class CompilationState
+        {
+            private readonly ProcessApis _apis;
+
+            /// <summary>Static members assigned by code the parent may run.</summary>
+            private readonly ConcurrentDictionary<ISymbol, byte> _assigned = new(SymbolEqualityComparer.Default);
+
+            /// <summary>Reads inside targets: member, where, which target.</summary>
+            private readonly ConcurrentQueue<(ISymbol Member, Location Location, string Target)> _reads = new();
+
+            public CompilationState(ProcessApis apis) => _apis = apis;
+
+            public void AnalyzeReference(OperationAnalysisContext context)
+            {
+                var reference = (IMemberReferenceOperation)context.Operation;
+                var member = reference.Member;
+                if (!IsMutableStatic(member))
+                {
+                    return;
+                }
+
+                var containing = context.ContainingSymbol;
+                var inTarget = _apis.IsProcessTarget(containing);
+                if (IsWrite(reference))
+                {
+                    if (!inTarget && !IsStaticInitializationOf(containing, member.ContainingType))
+                    {
+                        _assigned.TryAdd(member, 0);
+                    }
+                }
+                else if (inTarget)
+                {
+                    _reads.Enqueue((member, reference.Syntax.GetLocation(), containing.Name));
+                }
+            }
+
+            public void Report(CompilationAnalysisContext context)
+            {
+                foreach (var (member, location, target) in _reads)
+                {
+                    if (_assigned.ContainsKey(member))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            DiagnosticDescriptors.StaticStateIsNotShared,
+                            location,
+                            target,
+                            member is IFieldSymbol ? "field" : "property",
+                            member.ContainingType.Name + "." + member.Name));
+                    }
+                }
+            }
+
+            /// <summary>A static field that is not const or readonly, or a static property with a setter, declared in source.</summary>
+            private static bool IsMutableStatic(ISymbol member) => member switch
+            {
+                IFieldSymbol { IsStatic: true, IsConst: false, IsReadOnly: false } field => field.Locations.Length > 0 && field.Locations[0].IsInSource,
+                IPropertySymbol { IsStatic: true, SetMethod: not null } property => property.Locations.Length > 0 && property.Locations[0].IsInSource,
+                _ => false,
+            };
+
+            private static bool IsStaticInitializationOf(ISymbol containing, INamedTypeSymbol type) =>
+                SymbolEqualityComparer.Default.Equals(containing.ContainingType, type) &&
+                containing is IMethodSymbol { MethodKind: MethodKind.StaticConstructor } or IFieldSymbol { IsStatic: true } or IPropertySymbol { IsStatic: true };
+
+            private static bool IsWrite(IOperation reference)
+            {
+                var parent = reference.Parent;
+                while (parent is ITupleOperation)
+                {
+                    reference = parent;
+                    parent = parent.Parent;   // (a, s_b) = ...
+                }
+
+                return parent switch
+                {
+                    IAssignmentOperation assignment => assignment.Target == reference,
+                    IIncrementOrDecrementOperation => true,
+                    IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } => true,
+                    _ => false,
+                };
+            }
+        }
+    }
+}
