@@ -78,7 +78,7 @@ internal sealed class PoolWorker : ChildProcess
                 _pool.OnWorkerReady(this);
                 break;
             case FrameKind.TaskDone:
-                _pool.OnChunkDone(this, payload);
+                _pool.OnChunksDone(this, payload);
                 break;
             case FrameKind.Error:
                 SetReport(kind, payload);

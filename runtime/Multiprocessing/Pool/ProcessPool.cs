@@ -305,18 +305,24 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
         Send(worker, toSend);
     }
 
-    internal void OnChunkDone(PoolWorker worker, byte[] payload)
+    /// <summary>A worker sends back the chunks it ran together: a count, then each chunk's id, results and errors.</summary>
+    internal void OnChunksDone(PoolWorker worker, byte[] payload)
     {
         var reader = new PayloadReader(payload);
-        long id = reader.Int64();
-        var results = reader.Bytes();
-        int errorCount = reader.Int32();
-        var errorReader = new PayloadReader(reader.Bytes());
-        Chunk? chunk;
+        int count = reader.Int32();
+        var done = new Chunk?[count];
         List<Chunk> toSend;
         lock (_gate)
         {
-            worker.InFlight.Remove(id, out chunk);
+            var scan = reader;
+            for (int i = 0; i < count; i++)
+            {
+                worker.InFlight.Remove(scan.Int64(), out done[i]);
+                scan.Bytes();
+                scan.Int32();
+                scan.Bytes();
+            }
+
             toSend = TakePendingFor(worker);
             if (worker.IsRetiring && worker.InFlight.Count == 0)
             {
@@ -326,16 +332,25 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
             RetireIdleWorkersIfDone();
         }
 
-        if (chunk is null)
+        Send(worker, toSend); // the worker's next work first: completing these may take a while
+        foreach (var chunk in done)
         {
-            // already failed (its operation was terminated)
-        }
-        else if (chunk.TimedOut)
-        {
-            chunk.Fail(TimedOut(chunk, worker, killed: false)); // it honoured its cancellation within the grace period
-        }
-        else
-        {
+            reader.Int64();
+            var results = reader.Bytes();
+            int errorCount = reader.Int32();
+            var errorReader = new PayloadReader(reader.Bytes());
+            if (chunk is null)
+            {
+                continue; // already failed (its operation was terminated)
+            }
+
+            chunk.Cancellation.Dispose();
+            if (chunk.TimedOut)
+            {
+                chunk.Fail(TimedOut(chunk, worker, killed: false)); // it honoured its cancellation within the grace period
+                continue;
+            }
+
             var errors = new Dictionary<int, Exception>(errorCount);
             for (int i = 0; i < errorCount; i++)
             {
@@ -347,9 +362,6 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
             var resultReader = new ArgumentReader(results);
             chunk.Complete(ref resultReader, errors);
         }
-
-        chunk?.Cancellation.Dispose();
-        Send(worker, toSend);
     }
 
     internal void OnInitializerFailed(PoolWorker worker, byte[] payload)

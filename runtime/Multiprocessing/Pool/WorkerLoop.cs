@@ -1,16 +1,31 @@
-using System.Collections.Concurrent;
 using Multiprocessing.Serialization;
 using Multiprocessing.Wire;
 
 namespace Multiprocessing.Pool;
 
 /// <summary>
-/// A pool worker's life in the child: run the initializer, say ready, then run chunks until the parent closes the
-/// connection. A reader thread takes frames off the socket at once, so cancellations arrive while a chunk runs and
-/// the worker dies with its parent even in the middle of a task.
+/// A pool worker's life in the child: run the initializer, say ready, then read tasks and run them on the same thread,
+/// so a task costs no thread hand-off. Each task's results go back as soon as it ends: if the worker dies, the parent
+/// knows exactly which task it was running. While a task runs for more than a moment, a watcher thread reads the
+/// connection instead: it forwards cancellations to the task and ends the worker at once if the parent goes away.
 /// </summary>
-internal static class WorkerLoop
+internal sealed class WorkerLoop
 {
+    private readonly FrameConnection _connection;
+    private readonly Lock _readLock = new();
+    private readonly Queue<(FrameKind Kind, byte[] Payload)> _readAhead = new(); // frames the watcher read during a task
+    private readonly HashSet<long> _cancelledBeforeStart = [];
+    private readonly ManualResetEventSlim _taskRunning = new(false);
+    private readonly Dictionary<string, ProcessTargetInvoker?> _invokers = [];
+    private readonly ArgumentWriter _results = new();
+    private readonly PayloadWriter _errors = new();
+    private readonly PayloadWriter _done = new();
+    private CancellationTokenSource _cancellation = new();
+    private long _sequence; // odd while a task runs
+    private long _runningTask;
+
+    private WorkerLoop(FrameConnection connection) => _connection = connection;
+
     public static int Run(FrameConnection connection, byte[] workPayload)
     {
         var work = new PayloadReader(workPayload);
@@ -22,42 +37,142 @@ internal static class WorkerLoop
             return failed;
         }
 
-        var tasks = new BlockingCollection<(long Id, string Target, int Count, byte[] Arguments, CancellationTokenSource Cancellation)>();
-        var cancellations = new ConcurrentDictionary<long, CancellationTokenSource>();
-        StartReader(connection, tasks, cancellations);
+        var loop = new WorkerLoop(connection);
+        new Thread(loop.Watch) { IsBackground = true, Name = "Multiprocessing pool worker watch" }.Start();
         connection.Send(FrameKind.Ready, default);
+        return loop.Serve();
+    }
 
-        var invokers = new Dictionary<string, ProcessTargetInvoker?>();
-        var results = new ArgumentWriter();
-        var errors = new PayloadWriter();
-        foreach (var task in tasks.GetConsumingEnumerable())
+    private int Serve()
+    {
+        try
         {
-            if (!invokers.TryGetValue(task.Target, out var invoker))
+            while (NextFrame() is { } frame)
             {
-                invokers[task.Target] = invoker = ProcessEntry.FindTarget(task.Target);
-            }
-
-            results.Clear();
-            errors.Clear();
-            int errorCount = RunChunk(invoker, task.Target, task.Count, task.Arguments, results, errors, task.Cancellation.Token);
-            cancellations.TryRemove(task.Id, out _);
-            task.Cancellation.Dispose();
-            var done = new PayloadWriter().Int64(task.Id).Bytes(results.WrittenMemory.Span).Int32(errorCount).Bytes(errors.WrittenSpan);
-            try
-            {
-                connection.Send(FrameKind.TaskDone, done.WrittenSpan);
-            }
-            catch (Exception e) when (e is System.Net.Sockets.SocketException or ObjectDisposedException)
-            {
-                return ProcessEntry.ParentGoneExitCode;
+                var reader = new PayloadReader(frame.Payload);
+                if (frame.Kind == FrameKind.Task)
+                {
+                    RunTask(reader.Int64(), reader.String(), reader.Int32(), reader.Bytes());
+                }
+                else if (frame.Kind == FrameKind.Cancel)
+                {
+                    _cancelledBeforeStart.Add(reader.Int64()); // its task has not started yet (or has ended: harmless)
+                }
             }
         }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or InvalidDataException or ObjectDisposedException)
+        {
+        }
 
+        // The parent closed the connection (it retired this worker) or died: either way, stop.
         return 0;
     }
 
+    private (FrameKind Kind, byte[] Payload)? NextFrame()
+    {
+        lock (_readLock)
+        {
+            if (_readAhead.TryDequeue(out var early))
+            {
+                return early;
+            }
+
+            return _connection.Receive();
+        }
+    }
+
+    private void RunTask(long id, string target, int count, ReadOnlySpan<byte> arguments)
+    {
+        if (!_invokers.TryGetValue(target, out var invoker))
+        {
+            _invokers[target] = invoker = ProcessEntry.FindTarget(target);
+        }
+
+        if (!_cancellation.TryReset())
+        {
+            _cancellation.Dispose();
+            _cancellation = new CancellationTokenSource();
+        }
+
+        if (_cancelledBeforeStart.Remove(id))
+        {
+            _cancellation.Cancel();
+        }
+
+        _results.Clear();
+        _errors.Clear();
+        Volatile.Write(ref _runningTask, id);
+        Interlocked.Increment(ref _sequence);
+        _taskRunning.Set();
+        int errorCount = RunChunk(invoker, target, count, arguments, _results, _errors, _cancellation.Token);
+        _taskRunning.Reset();
+        Interlocked.Increment(ref _sequence);
+
+        // one task per frame for now (the frame holds a count so results could travel together)
+        _done.Clear();
+        _done.Int32(1).Int64(id).Bytes(_results.WrittenMemory.Span).Int32(errorCount).Bytes(_errors.WrittenSpan);
+        _connection.Send(FrameKind.TaskDone, _done.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Reads the connection while a task runs longer than a moment (short tasks never wake this thread): a cancellation
+    /// reaches the running task, other frames wait for the main loop, and the end of the connection ends the worker.
+    /// </summary>
+    private void Watch()
+    {
+        while (true)
+        {
+            _taskRunning.Wait();
+            long task = Volatile.Read(ref _sequence);
+            Thread.Sleep(1);
+            while (Volatile.Read(ref _sequence) == task && (task & 1) == 1)
+            {
+                if (!_connection.HasBufferedFrame && !_connection.Socket.Poll(10_000, System.Net.Sockets.SelectMode.SelectRead))
+                {
+                    continue;
+                }
+
+                lock (_readLock)
+                {
+                    if (Volatile.Read(ref _sequence) != task)
+                    {
+                        break; // the task ended: the main loop reads again
+                    }
+
+                    if (!_connection.HasBufferedFrame && !_connection.Socket.Poll(0, System.Net.Sockets.SelectMode.SelectRead))
+                    {
+                        continue;
+                    }
+
+                    (FrameKind Kind, byte[] Payload)? frame;
+                    try
+                    {
+                        frame = _connection.Receive();
+                    }
+                    catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or InvalidDataException or ObjectDisposedException)
+                    {
+                        frame = null;
+                    }
+
+                    if (frame is null)
+                    {
+                        Environment.Exit(0); // the parent is gone: do not finish its task
+                    }
+                    else if (frame.Value.Kind == FrameKind.Cancel && new PayloadReader(frame.Value.Payload).Int64() == Volatile.Read(ref _runningTask))
+                    {
+                        _cancellation.Cancel();
+                    }
+                    else
+                    {
+                        _readAhead.Enqueue(frame.Value);
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>Runs every item of a chunk; an item that throws fails alone. Returns how many failed.</summary>
-    private static int RunChunk(ProcessTargetInvoker? invoker, string target, int count, byte[] arguments, ArgumentWriter results, PayloadWriter errors, CancellationToken cancellationToken)
+    private static int RunChunk(ProcessTargetInvoker? invoker, string target, int count, ReadOnlySpan<byte> arguments, ArgumentWriter results, PayloadWriter errors, CancellationToken cancellationToken)
     {
         if (invoker is null)
         {
@@ -125,45 +240,4 @@ internal static class WorkerLoop
 
     private static void WriteError(PayloadWriter errors, int index, Exception e) =>
         errors.Int32(index).String(e.GetType().FullName ?? e.GetType().Name).String(e.Message).String(e.ToString());
-
-    private static void StartReader(
-        FrameConnection connection,
-        BlockingCollection<(long, string, int, byte[], CancellationTokenSource)> tasks,
-        ConcurrentDictionary<long, CancellationTokenSource> cancellations)
-    {
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                while (connection.Receive() is { } frame)
-                {
-                    var reader = new PayloadReader(frame.Payload);
-                    if (frame.Kind == FrameKind.Task)
-                    {
-                        long id = reader.Int64();
-                        string target = reader.String();
-                        int count = reader.Int32();
-                        var cancellation = new CancellationTokenSource();
-                        cancellations[id] = cancellation;
-                        tasks.Add((id, target, count, reader.Bytes().ToArray(), cancellation));
-                    }
-                    else if (frame.Kind == FrameKind.Cancel && cancellations.TryGetValue(reader.Int64(), out var cancellation))
-                    {
-                        cancellation.Cancel();
-                    }
-                }
-            }
-            catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or InvalidDataException or ObjectDisposedException)
-            {
-            }
-
-            // The parent closed the connection (the pool retired this worker) or died: either way, stop now.
-            Environment.Exit(0);
-        })
-        {
-            IsBackground = true,
-            Name = "Multiprocessing pool worker reader",
-        };
-        thread.Start();
-    }
 }

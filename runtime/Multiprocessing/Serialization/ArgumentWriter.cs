@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.ComponentModel;
 using MemoryPack;
 
@@ -23,7 +25,18 @@ public sealed class ArgumentWriter
 
     /// <summary>Appends <paramref name="value"/>.</summary>
     [UnconditionalSuppressMessage("Trimming", "IL2091", Justification = Justification)]
-    public void Write<T>(T value) => MemoryPackSerializer.Serialize(_buffer, value);
+    public void Write<T>(T value)
+    {
+        if (!RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            // MemoryPack writes an unmanaged value as its raw bytes too: skip its per-call set-up (a pool map's hot path)
+            Unsafe.WriteUnaligned(ref MemoryMarshal.GetReference(_buffer.GetSpan(Unsafe.SizeOf<T>())), value);
+            _buffer.Advance(Unsafe.SizeOf<T>());
+            return;
+        }
+
+        MemoryPackSerializer.Serialize(_buffer, value);
+    }
 
     /// <summary>Forgets what was written, keeping the buffer.</summary>
     internal void Clear() => _buffer.ResetWrittenCount();
@@ -46,6 +59,18 @@ public ref struct ArgumentReader
     [UnconditionalSuppressMessage("Trimming", "IL2091", Justification = ArgumentWriter.Justification)]
     public T Read<T>()
     {
+        if (!RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            if (_remaining.Length < Unsafe.SizeOf<T>())
+            {
+                throw new InvalidDataException($"Truncated arguments: {typeof(T).Name} needs {Unsafe.SizeOf<T>()} bytes, {_remaining.Length} left.");
+            }
+
+            var raw = Unsafe.ReadUnaligned<T>(ref MemoryMarshal.GetReference(_remaining));
+            _remaining = _remaining[Unsafe.SizeOf<T>()..];
+            return raw;
+        }
+
         T? value = default;
         int consumed = MemoryPackSerializer.Deserialize(_remaining, ref value);
         _remaining = _remaining[consumed..];

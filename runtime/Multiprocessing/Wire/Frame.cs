@@ -77,18 +77,64 @@ internal sealed class FrameConnection(Socket socket) : IDisposable
     }
 
     /// <summary>Blocks for the next frame; <see langword="null"/> when the peer closed the connection cleanly.</summary>
+    /// <remarks>Reads ahead into a buffer: a burst of small frames costs one system call, not two per frame.</remarks>
     public (FrameKind Kind, byte[] Payload)? Receive()
     {
-        Span<byte> header = stackalloc byte[HeaderLength];
-        if (!ReceiveExactly(header, allowEndOfStream: true))
+        if (!Fill(HeaderLength))
         {
             return null;
         }
 
-        var (kind, length) = ParseHeader(header);
+        var (kind, length) = ParseHeader(_receiveBuffer.AsSpan(_start, HeaderLength));
+        _start += HeaderLength;
         byte[] payload = new byte[length];
-        ReceiveExactly(payload, allowEndOfStream: false);
+        int buffered = Math.Min(length, _end - _start);
+        _receiveBuffer.AsSpan(_start, buffered).CopyTo(payload);
+        _start += buffered;
+        if (buffered < length)
+        {
+            ReceiveExactly(payload.AsSpan(buffered)); // a large payload goes straight to its array
+        }
+
         return (kind, payload);
+    }
+
+    /// <summary>Whether a whole frame is already buffered, so <see cref="Receive"/> will not block.</summary>
+    public bool HasBufferedFrame =>
+        _end - _start >= HeaderLength &&
+        _end - _start >= HeaderLength + BinaryPrimitives.ReadInt32LittleEndian(_receiveBuffer.AsSpan(_start));
+
+    private readonly byte[] _receiveBuffer = new byte[64 * 1024];
+    private int _start;
+    private int _end;
+
+    /// <summary>Makes at least <paramref name="count"/> bytes available in the buffer; false at a clean end of stream.</summary>
+    private bool Fill(int count)
+    {
+        if (_end - _start >= count)
+        {
+            return true;
+        }
+
+        if (_start > 0)
+        {
+            _receiveBuffer.AsSpan(_start, _end - _start).CopyTo(_receiveBuffer);
+            _end -= _start;
+            _start = 0;
+        }
+
+        while (_end < count)
+        {
+            int n = Socket.Receive(_receiveBuffer.AsSpan(_end));
+            if (n == 0)
+            {
+                return _end == 0 ? false : throw Truncated(_end, count);
+            }
+
+            _end += n;
+        }
+
+        return true;
     }
 
     public void Dispose() => Socket.Dispose();
@@ -105,7 +151,7 @@ internal sealed class FrameConnection(Socket socket) : IDisposable
         return (kind, length);
     }
 
-    private bool ReceiveExactly(Span<byte> buffer, bool allowEndOfStream)
+    private void ReceiveExactly(Span<byte> buffer)
     {
         int read = 0;
         while (read < buffer.Length)
@@ -113,13 +159,11 @@ internal sealed class FrameConnection(Socket socket) : IDisposable
             int n = Socket.Receive(buffer[read..]);
             if (n == 0)
             {
-                return read == 0 && allowEndOfStream ? false : throw Truncated(read, buffer.Length);
+                throw Truncated(read, buffer.Length);
             }
 
             read += n;
         }
-
-        return true;
     }
 
     private static EndOfStreamException Truncated(int read, int expected) =>
