@@ -25,6 +25,19 @@ internal sealed class PoolWorker : ChildProcess
     /// <summary>Items given to this worker so far (for recycling after N tasks).</summary>
     public int ItemsAssigned { get; set; }
 
+    /// <summary>How long this worker's chunks take (a moving average); unknown (long) until one is done.</summary>
+    public TimeSpan ChunkTime { get; private set; } = TimeSpan.MaxValue;
+
+    private long _lastDoneAt;
+
+    /// <summary>Updates <see cref="ChunkTime"/>: the time from when the chunk was sent, or the previous one done, to now.</summary>
+    public void NoteChunkDone(long sentAt, long now)
+    {
+        var took = System.Diagnostics.Stopwatch.GetElapsedTime(Math.Max(sentAt, _lastDoneAt), now);
+        ChunkTime = ChunkTime == TimeSpan.MaxValue ? took : (ChunkTime * 0.8) + (took * 0.2);
+        _lastDoneAt = now;
+    }
+
     /// <summary>The chunks sent and not yet done; guarded by the pool's lock.</summary>
     public Dictionary<long, Chunk> InFlight => _inFlight;
 

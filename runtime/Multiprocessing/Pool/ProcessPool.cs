@@ -16,6 +16,14 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
     /// <summary>Chunks a worker holds at once: one running, one waiting, so it never idles between chunks.</summary>
     private const int ChunksPerWorker = 2;
 
+    /// <summary>
+    /// Chunks a worker may hold when its chunks take under <see cref="QuickChunk"/>: a message's round trip then costs
+    /// more than the work, so more of them travel at once (Python's pool queues every task at once).
+    /// </summary>
+    private const int QuickChunksPerWorker = 64;
+
+    private static readonly TimeSpan QuickChunk = TimeSpan.FromMilliseconds(0.5);
+
     /// <summary>A worker that dies this many times in a row before it is ready means the workers cannot start.</summary>
     private const int MaxStartFailures = 3;
 
@@ -315,9 +323,14 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
         lock (_gate)
         {
             var scan = reader;
+            long now = Stopwatch.GetTimestamp();
             for (int i = 0; i < count; i++)
             {
-                worker.InFlight.Remove(scan.Int64(), out done[i]);
+                if (worker.InFlight.Remove(scan.Int64(), out done[i]))
+                {
+                    worker.NoteChunkDone(done[i]!.SentAt, now);
+                }
+
                 scan.Bytes();
                 scan.Int32();
                 scan.Bytes();
@@ -501,7 +514,7 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
         PoolWorker? best = null;
         foreach (var worker in _workers)
         {
-            if (worker.IsReady && !worker.IsRetiring && worker.InFlight.Count < Capacity && (best is null || worker.InFlight.Count < best.InFlight.Count))
+            if (worker.IsReady && !worker.IsRetiring && worker.InFlight.Count < Capacity(worker) && (best is null || worker.InFlight.Count < best.InFlight.Count))
             {
                 best = worker;
             }
@@ -514,13 +527,14 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
     private int IdleWorkersBesides(PoolWorker worker) =>
         _workers.Count(w => w != worker && !w.IsRetiring && w.InFlight.Count == 0);
 
-    private int Capacity => _options.TaskTimeout is null ? ChunksPerWorker : 1;
+    private int Capacity(PoolWorker worker) =>
+        _options.TaskTimeout is not null ? 1 : worker.ChunkTime < QuickChunk ? QuickChunksPerWorker : ChunksPerWorker;
 
     /// <summary>Moves pending chunks to <paramref name="worker"/> while it has room. Under the lock.</summary>
     private List<Chunk> TakePendingFor(PoolWorker worker)
     {
         var chunks = new List<Chunk>();
-        while (worker.IsReady && !worker.IsRetiring && worker.InFlight.Count < Capacity && _pending.First is { } node &&
+        while (worker.IsReady && !worker.IsRetiring && worker.InFlight.Count < Capacity(worker) && _pending.First is { } node &&
                (worker.InFlight.Count == 0 || _pending.Count > IdleWorkersBesides(worker)))
         {
             _pending.RemoveFirst();
