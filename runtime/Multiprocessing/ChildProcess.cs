@@ -280,14 +280,11 @@ public class ChildProcess : IDisposable, IAsyncDisposable
     {
         await _started.Task.ConfigureAwait(false);
         int rawExitCode = process.ExitCode;
-        // A child that connected and died at once may still sit in the listener's accept queue: give it a moment.
-        if (!_connectionClosed.Task.IsCompleted && _connection is null)
+        // Still expected means the parent never matched its connection, so it never ran anything nor reported: done.
+        // Otherwise its connection thread holds the report and ends when the connection does.
+        if (ParentEndpoint.Instance.Forget(token))
         {
-            await Task.WhenAny(_connectionClosed.Task, Task.Delay(500)).ConfigureAwait(false);
-            if (ParentEndpoint.Instance.Forget(token))
-            {
-                _connectionClosed.TrySetResult();
-            }
+            _connectionClosed.TrySetResult();
         }
 
         await _connectionClosed.Task.ConfigureAwait(false);
