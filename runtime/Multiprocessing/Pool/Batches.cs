@@ -83,7 +83,26 @@ internal sealed class ArrayBatch<TResult> : Batch<TResult>
             _results[first + i] = outcomes[i].Value!;
         }
 
-        int remaining = Interlocked.Add(ref _remaining, -outcomes.Length);
+        Delivered(outcomes.Length);
+    }
+
+    /// <summary>Reads <paramref name="count"/> results of items that all succeeded into place.</summary>
+    public void DeliverValues(int first, int count, ref Serialization.ArgumentReader results)
+    {
+        if (typeof(TResult) != typeof(ValueTuple))
+        {
+            for (int i = first; i < first + count; i++)
+            {
+                _results[i] = results.Read<TResult>();
+            }
+        }
+
+        Delivered(count);
+    }
+
+    private void Delivered(int count)
+    {
+        int remaining = Interlocked.Add(ref _remaining, -count);
         _progress?.Report(new MapProgress(_results.Length - remaining, _results.Length));
         if (remaining == 0)
         {

@@ -58,6 +58,12 @@ internal sealed class Chunk<TResult>(Batch<TResult> batch, string targetId, stri
 
     public override void Complete(ref ArgumentReader results, IReadOnlyDictionary<int, Exception> errors)
     {
+        if (errors.Count == 0 && batch is ArrayBatch<TResult> array)
+        {
+            array.DeliverValues(First, Count, ref results); // the common case of a map: straight into the result array
+            return;
+        }
+
         var outcomes = new PoolOutcome<TResult>[Count];
         for (int i = 0; i < Count; i++)
         {

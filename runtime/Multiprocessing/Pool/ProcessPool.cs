@@ -727,7 +727,12 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
         return 0;
     }
 
-    /// <summary>Guided chunking: big chunks first, smaller as the work runs out, so no worker is left with a long tail.</summary>
+    /// <summary>
+    /// Guided chunking: big chunks first, smaller as the work runs out, so no worker is left with a long tail; never
+    /// more than <see cref="MaxAutomaticChunk"/> items, so the parent's serializing and the workers' running overlap.
+    /// </summary>
     private int GuidedChunkSize(int total, int remaining) =>
-        Math.Max(1, Math.Max((remaining + (WorkerCount * 4) - 1) / (WorkerCount * 4), total / (WorkerCount * 32)));
+        Math.Clamp(Math.Max((remaining + (WorkerCount * 4) - 1) / (WorkerCount * 4), total / (WorkerCount * 32)), 1, MaxAutomaticChunk);
+
+    private const int MaxAutomaticChunk = 1024;
 }
