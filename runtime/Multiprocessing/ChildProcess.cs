@@ -215,7 +215,7 @@ public class ChildProcess : IDisposable, IAsyncDisposable
             {
                 connection.Send(FrameKind.Cancel, new PayloadWriter().Int64(0).WrittenSpan);
             }
-            catch (Exception e) when (e is System.Net.Sockets.SocketException or ObjectDisposedException)
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
             {
                 // it ended meanwhile
             }
@@ -239,7 +239,7 @@ public class ChildProcess : IDisposable, IAsyncDisposable
                 OnFrame(frame.Kind, frame.Payload);
             }
         }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidDataException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or InvalidDataException or ObjectDisposedException)
         {
             // the child died mid-frame; its exit code tells what happened
         }

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Net.Sockets;
 using System.Reflection;
 using Multiprocessing.Serialization;
 using Multiprocessing.Wire;
@@ -90,9 +89,7 @@ public static class ProcessEntry
         (FrameKind Kind, byte[] Payload)? run;
         try
         {
-            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            connection = new FrameConnection(socket);
-            socket.Connect(new UnixDomainSocketEndPoint(marker[(colon + 1)..]));
+            connection = FrameConnection.Connect(marker[(colon + 1)..]);
             var hello = new PayloadWriter()
                 .Bytes(Convert.FromHexString(marker.AsSpan(0, colon)))
                 .Int32(Environment.ProcessId)
@@ -100,7 +97,7 @@ public static class ProcessEntry
             connection.Send(FrameKind.Hello, hello.WrittenSpan);
             run = connection.Receive();
         }
-        catch (Exception e) when (e is SocketException or IOException or FormatException or InvalidDataException)
+        catch (Exception e) when (e is IOException or FormatException or InvalidDataException)
         {
             Console.Error.WriteLine($"Multiprocessing: child {Environment.ProcessId} could not reach its parent ({e.Message}); exiting.");
             return ParentGoneExitCode;
@@ -158,7 +155,7 @@ public static class ProcessEntry
             connection.Send(kind, payload);
             return exitCode;
         }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             return ParentGoneExitCode;
         }
@@ -195,7 +192,7 @@ public static class ProcessEntry
                     }
                 }
             }
-            catch (Exception e) when (e is SocketException or IOException or InvalidDataException or ObjectDisposedException)
+            catch (Exception e) when (e is IOException or InvalidDataException or ObjectDisposedException)
             {
             }
 

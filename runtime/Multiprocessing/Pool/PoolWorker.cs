@@ -55,9 +55,9 @@ internal sealed class PoolWorker : ChildProcess
     {
         try
         {
-            Connection?.Socket.Shutdown(System.Net.Sockets.SocketShutdown.Both);
+            Connection?.Shutdown();
         }
-        catch (Exception e) when (e is System.Net.Sockets.SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             // already gone
         }
@@ -70,7 +70,7 @@ internal sealed class PoolWorker : ChildProcess
             Connection?.Send(kind, payload.WrittenSpan);
             return Connection is not null;
         }
-        catch (Exception e) when (e is System.Net.Sockets.SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             return false;
         }

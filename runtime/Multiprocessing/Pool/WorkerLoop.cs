@@ -60,7 +60,7 @@ internal sealed class WorkerLoop
                 }
             }
         }
-        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or InvalidDataException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or InvalidDataException or ObjectDisposedException)
         {
         }
 
@@ -127,7 +127,7 @@ internal sealed class WorkerLoop
             Thread.Sleep(1);
             while (Volatile.Read(ref _sequence) == task && (task & 1) == 1)
             {
-                if (!_connection.HasBufferedFrame && !_connection.Socket.Poll(10_000, System.Net.Sockets.SelectMode.SelectRead))
+                if (!_connection.HasBufferedFrame && !_connection.WaitReadable(10))
                 {
                     continue;
                 }
@@ -139,7 +139,7 @@ internal sealed class WorkerLoop
                         break; // the task ended: the main loop reads again
                     }
 
-                    if (!_connection.HasBufferedFrame && !_connection.Socket.Poll(0, System.Net.Sockets.SelectMode.SelectRead))
+                    if (!_connection.HasBufferedFrame && !_connection.WaitReadable(0))
                     {
                         continue;
                     }
@@ -149,7 +149,7 @@ internal sealed class WorkerLoop
                     {
                         frame = _connection.Receive();
                     }
-                    catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or InvalidDataException or ObjectDisposedException)
+                    catch (Exception e) when (e is IOException or InvalidDataException or ObjectDisposedException)
                     {
                         frame = null;
                     }
@@ -230,7 +230,7 @@ internal sealed class WorkerLoop
             {
                 connection.Send(FrameKind.Error, error.WrittenSpan);
             }
-            catch (Exception sendFailure) when (sendFailure is System.Net.Sockets.SocketException or ObjectDisposedException)
+            catch (Exception sendFailure) when (sendFailure is IOException or ObjectDisposedException)
             {
             }
 

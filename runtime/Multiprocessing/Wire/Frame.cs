@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Multiprocessing.Wire;
@@ -43,15 +44,45 @@ internal enum FrameKind : byte
 /// Length-prefixed frames over a connected stream socket: a 4-byte little-endian payload length, a kind byte,
 /// then the payload. Blocking reads on a thread of their own, at both ends: no async hop on the hot path.
 /// </summary>
-internal sealed class FrameConnection(Socket socket) : IDisposable
+/// <remarks>
+/// The parent uses a <see cref="System.Net.Sockets.Socket"/>. A child on Linux uses the socket's descriptor with plain
+/// system calls instead: creating its first <c>Socket</c> costs a JIT-compiled child about 12 ms of start-up, more than
+/// everything else it does before running its target. Exceptions are <see cref="IOException"/>s either way.
+/// </remarks>
+internal sealed class FrameConnection : IDisposable
 {
     /// <summary>The largest payload accepted; anything larger is a corrupt or hostile peer.</summary>
     public const int MaxPayloadLength = 1 << 30;
 
     private const int HeaderLength = 5;
     private readonly Lock _sendLock = new();
+    private readonly Socket? _socket;
+    private readonly NativeSocket? _native;
 
-    public Socket Socket { get; } = socket;
+    public FrameConnection(Socket socket) => _socket = socket;
+
+    private FrameConnection(NativeSocket native) => _native = native;
+
+    /// <summary>Connects to the Unix-domain socket at <paramref name="path"/> (a child to its parent).</summary>
+    public static FrameConnection Connect(string path) =>
+        OperatingSystem.IsLinux() ? new FrameConnection(NativeSocket.Connect(path)) : new FrameConnection(ConnectSocket(path));
+
+    /// <summary>Ends both directions: the peer reads the end of the stream.</summary>
+    public void Shutdown()
+    {
+        if (_socket is not null)
+        {
+            ShutdownSocket(_socket);
+        }
+        else
+        {
+            _native!.Shutdown();
+        }
+    }
+
+    /// <summary>Waits until a frame can be read (or the peer has gone) or <paramref name="milliseconds"/> have passed.</summary>
+    public bool WaitReadable(int milliseconds) =>
+        HasBufferedFrame || (_socket is not null ? PollSocket(_socket, milliseconds) : _native!.Poll(milliseconds));
 
     public void Send(FrameKind kind, ReadOnlySpan<byte> payload)
     {
@@ -66,7 +97,7 @@ internal sealed class FrameConnection(Socket socket) : IDisposable
                 var remaining = frame.AsSpan(0, HeaderLength + payload.Length);
                 while (!remaining.IsEmpty)
                 {
-                    remaining = remaining[Socket.Send(remaining)..];
+                    remaining = remaining[(_socket is not null ? SendSocket(_socket, remaining) : _native!.Send(remaining))..];
                 }
             }
         }
@@ -125,7 +156,7 @@ internal sealed class FrameConnection(Socket socket) : IDisposable
 
         while (_end < count)
         {
-            int n = Socket.Receive(_receiveBuffer.AsSpan(_end));
+            int n = ReceiveSome(_receiveBuffer.AsSpan(_end));
             if (n == 0)
             {
                 return _end == 0 ? false : throw Truncated(_end, count);
@@ -137,7 +168,92 @@ internal sealed class FrameConnection(Socket socket) : IDisposable
         return true;
     }
 
-    public void Dispose() => Socket.Dispose();
+    public void Dispose()
+    {
+        if (_socket is not null)
+        {
+            DisposeSocket(_socket);
+        }
+        else
+        {
+            _native!.Dispose();
+        }
+    }
+
+    private int ReceiveSome(Span<byte> buffer) => _socket is not null ? ReceiveSocket(_socket, buffer) : _native!.Receive(buffer);
+
+    // The Socket calls live in methods of their own: a child on the native path never JIT-compiles them, so it never
+    // loads the sockets stack. Their errors become IOExceptions, as the native path's are.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Socket ConnectSocket(string path)
+    {
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            socket.Connect(new UnixDomainSocketEndPoint(path));
+            return socket;
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            throw new IOException(e.Message, e);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SendSocket(Socket socket, ReadOnlySpan<byte> data)
+    {
+        try
+        {
+            return socket.Send(data);
+        }
+        catch (SocketException e)
+        {
+            throw new IOException(e.Message, e);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int ReceiveSocket(Socket socket, Span<byte> buffer)
+    {
+        try
+        {
+            return socket.Receive(buffer);
+        }
+        catch (SocketException e)
+        {
+            throw new IOException(e.Message, e);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool PollSocket(Socket socket, int milliseconds)
+    {
+        try
+        {
+            return socket.Poll(milliseconds * 1000, SelectMode.SelectRead);
+        }
+        catch (SocketException e)
+        {
+            throw new IOException(e.Message, e);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ShutdownSocket(Socket socket)
+    {
+        try
+        {
+            socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (SocketException)
+        {
+            // already closed by the peer
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void DisposeSocket(Socket socket) => socket.Dispose();
 
     private static (FrameKind Kind, int Length) ParseHeader(ReadOnlySpan<byte> header)
     {
@@ -156,7 +272,7 @@ internal sealed class FrameConnection(Socket socket) : IDisposable
         int read = 0;
         while (read < buffer.Length)
         {
-            int n = Socket.Receive(buffer[read..]);
+            int n = ReceiveSome(buffer[read..]);
             if (n == 0)
             {
                 throw Truncated(read, buffer.Length);

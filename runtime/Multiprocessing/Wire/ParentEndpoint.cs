@@ -66,18 +66,19 @@ internal sealed class ParentEndpoint
                 return; // closed at exit
             }
 
-            StartThread($"Multiprocessing connection {socket.Handle}", () => Serve(new FrameConnection(socket)));
+            StartThread($"Multiprocessing connection {socket.Handle}", () => Serve(socket));
         }
     }
 
-    private void Serve(FrameConnection connection)
+    private void Serve(Socket socket)
     {
+        var connection = new FrameConnection(socket);
         (FrameKind Kind, byte[] Payload)? hello;
         try
         {
-            connection.Socket.ReceiveTimeout = (int)HelloTimeout.TotalMilliseconds; // a stranger may connect and say nothing
+            socket.ReceiveTimeout = (int)HelloTimeout.TotalMilliseconds; // a stranger may connect and say nothing
             hello = connection.Receive();
-            connection.Socket.ReceiveTimeout = 0;
+            socket.ReceiveTimeout = 0;
         }
         catch (Exception)
         {
@@ -140,7 +141,7 @@ internal sealed class ParentEndpoint
         {
             connection.Send(FrameKind.Refuse, new PayloadWriter().String(message).WrittenSpan);
         }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             // nobody to tell
         }
