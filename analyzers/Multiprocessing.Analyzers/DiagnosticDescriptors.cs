@@ -161,6 +161,19 @@ namespace Multiprocessing.Analyzers
                 "must be able to name the target's descriptor. A private or protected nested type cannot be named there, " +
                 "so the generator emits nothing for its targets.");
 
+        /// <summary>MP0014. No arguments.</summary>
+        public static readonly DiagnosticDescriptor TestPlatformGeneratesEntryPoint = Create(
+            DiagnosticIds.TestPlatformGeneratesEntryPoint,
+            title: "Test project that starts processes needs its own entry point",
+            messageFormat: "The test platform generates this project's entry point, so a child process would run the test session again: set <GenerateTestingPlatformEntryPoint>false</GenerateTestingPlatformEntryPoint> and write a Main that calls ProcessEntry.Guard() first",
+            DiagnosticCategories.Usage,
+            DiagnosticSeverity.Error,
+            description: "A child process is the test executable started again. When the test platform generates the entry point " +
+                "(Microsoft.Testing.Platform, MSTest, xUnit, NUnit), nothing can call ProcessEntry.Guard() before the test " +
+                "session starts, so every child runs the whole test session instead of its target. Turn the generated entry " +
+                "point off and write a Main that calls ProcessEntry.Guard() first, then starts the test application.",
+            WellKnownDiagnosticTags.CompilationEnd);
+
         private const string ProcessNotJoinedTitle = "Child process not joined or process pool not disposed";
 
         private const string ProcessNotJoinedDescription =

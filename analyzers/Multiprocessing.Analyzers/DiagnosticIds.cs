@@ -45,6 +45,9 @@ namespace Multiprocessing.Analyzers
         /// <summary>MP0013: a target's containing type is private or protected, so the dispatch table cannot reach it.</summary>
         public const string ContainingTypeNotReachable = "MP0013";
 
+        /// <summary>MP0014: a test project starts processes, but the test platform generates its entry point, which cannot hold the guard.</summary>
+        public const string TestPlatformGeneratesEntryPoint = "MP0014";
+
         private const string HelpUriBase = "https://github.com/multiprocessing-dotnet/multiprocessing/blob/main/docs/diagnostics/";
 
         /// <summary>The documentation page of diagnostic <paramref name="id"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -14,6 +15,11 @@ namespace Multiprocessing.Analyzers.Rules
     /// MP0006: an executable that declares process targets, or calls an API marked <c>[CreatesProcess]</c>, must
     /// call <c>ProcessEntry.Guard()</c> as the first statement of its entry point (top-level statements or
     /// <c>Main</c>). Reported once per compilation, at its end, on the entry point.
+    /// <para>
+    /// MP0014: the same, in a test project whose entry point the test platform generates, where no user code can come
+    /// before the test session. Reported instead of MP0006, once per compilation, on the first <c>[ProcessTarget]</c>
+    /// method or process-creating call.
+    /// </para>
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class GuardedEntryAnalyzer : DiagnosticAnalyzer
@@ -23,7 +29,7 @@ namespace Multiprocessing.Analyzers.Rules
 
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(DiagnosticDescriptors.EntryPointMustCallGuardFirst);
+            ImmutableArray.Create(DiagnosticDescriptors.EntryPointMustCallGuardFirst, DiagnosticDescriptors.TestPlatformGeneratesEntryPoint);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -45,10 +51,13 @@ namespace Multiprocessing.Analyzers.Rules
                     return;   // the runtime is not referenced
                 }
 
+                var buildProperties = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
                 var state = new CompilationState(
                     processTarget,
                     compilation.GetBestTypeByMetadataName(CreatesProcessAttribute),
-                    processEntry);
+                    processEntry,
+                    buildProperties,
+                    TestPlatform.IsTestProject(compilation, buildProperties));
                 start.RegisterSymbolAction(state.AnalyzeMethod, SymbolKind.Method);
                 start.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
                 start.RegisterOperationAction(state.AnalyzeObjectCreation, OperationKind.ObjectCreation);
@@ -65,24 +74,42 @@ namespace Multiprocessing.Analyzers.Rules
             private readonly INamedTypeSymbol _processTarget;
             private readonly INamedTypeSymbol? _createsProcess;
             private readonly INamedTypeSymbol _processEntry;
+            private readonly AnalyzerConfigOptions _buildProperties;
+
+            /// <summary>Whether this is a test project, which notes where it uses processes for MP0014.</summary>
+            private readonly bool _isTestProject;
+
+            /// <summary>In a test project: the <c>[ProcessTarget]</c> methods and process-creating calls, where MP0014 may go.</summary>
+            private readonly ConcurrentBag<Location> _processUses = new();
 
             /// <summary>Every <c>ProcessEntry.Guard()</c> call, by its invocation's tree and span.</summary>
             private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> _guardCalls = new();
 
             private int _usesProcessTargets;
 
-            public CompilationState(INamedTypeSymbol processTarget, INamedTypeSymbol? createsProcess, INamedTypeSymbol processEntry)
+            public CompilationState(
+                INamedTypeSymbol processTarget,
+                INamedTypeSymbol? createsProcess,
+                INamedTypeSymbol processEntry,
+                AnalyzerConfigOptions buildProperties,
+                bool isTestProject)
             {
                 _processTarget = processTarget;
                 _createsProcess = createsProcess;
                 _processEntry = processEntry;
+                _buildProperties = buildProperties;
+                _isTestProject = isTestProject;
             }
 
             public void AnalyzeMethod(SymbolAnalysisContext context)
             {
-                if (Volatile.Read(ref _usesProcessTargets) == 0 && context.Symbol.HasAttribute(_processTarget))
+                if ((_isTestProject || Volatile.Read(ref _usesProcessTargets) == 0) && context.Symbol.HasAttribute(_processTarget))
                 {
                     Volatile.Write(ref _usesProcessTargets, 1);
+                    if (_isTestProject && FirstInSource(context.Symbol.Locations) is { } location)
+                    {
+                        _processUses.Add(location);
+                    }
                 }
             }
 
@@ -96,7 +123,7 @@ namespace Multiprocessing.Analyzers.Rules
                 }
                 else
                 {
-                    NoteProcessCreation(method);
+                    NoteProcessCreation(method, context.Operation);
                 }
             }
 
@@ -104,7 +131,7 @@ namespace Multiprocessing.Analyzers.Rules
             {
                 if (((IObjectCreationOperation)context.Operation).Constructor is { } constructor)
                 {
-                    NoteProcessCreation(constructor);
+                    NoteProcessCreation(constructor, context.Operation);
                 }
             }
 
@@ -127,6 +154,17 @@ namespace Multiprocessing.Analyzers.Rules
                     return;
                 }
 
+                if (TestPlatform.GeneratedEntryPoint(entryPoint, _buildProperties))
+                {
+                    // the user cannot put the guard in generated code: MP0014 (in a test project) replaces MP0006
+                    if (_isTestProject && FirstInSource(_processUses) is { } use)
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TestPlatformGeneratesEntryPoint, use));
+                    }
+
+                    return;
+                }
+
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EntryPointMustCallGuardFirst, location));
             }
 
@@ -136,14 +174,45 @@ namespace Multiprocessing.Analyzers.Rules
                 method.Name == KnownNames.GuardMethod &&
                 SymbolEqualityComparer.Default.Equals(method.ContainingType, _processEntry);
 
-            private void NoteProcessCreation(IMethodSymbol method)
+            private void NoteProcessCreation(IMethodSymbol method, IOperation operation)
             {
                 if (_createsProcess is not null &&
-                    Volatile.Read(ref _usesProcessTargets) == 0 &&
+                    (_isTestProject || Volatile.Read(ref _usesProcessTargets) == 0) &&
                     (method.HasAttribute(_createsProcess) || method.OriginalDefinition.HasAttribute(_createsProcess)))
                 {
                     Volatile.Write(ref _usesProcessTargets, 1);
+                    if (_isTestProject)
+                    {
+                        _processUses.Add(operation.Syntax.GetLocation());
+                    }
                 }
+            }
+
+            /// <summary>The first of <paramref name="locations"/> in source order (file path, then position): deterministic whatever order the actions ran in.</summary>
+            private static Location? FirstInSource(IEnumerable<Location> locations)
+            {
+                Location? first = null;
+                foreach (var location in locations)
+                {
+                    if (!location.IsInSource)
+                    {
+                        continue;
+                    }
+
+                    if (first is null)
+                    {
+                        first = location;
+                        continue;
+                    }
+
+                    var byPath = string.CompareOrdinal(location.SourceTree!.FilePath, first.SourceTree!.FilePath);
+                    if (byPath < 0 || (byPath == 0 && location.SourceSpan.Start < first.SourceSpan.Start))
+                    {
+                        first = location;
+                    }
+                }
+
+                return first;
             }
 
             /// <summary>

@@ -35,7 +35,7 @@ public sealed class DiagnosticCatalogueTests
 
     private static readonly string[] Categories = ["Usage", "Design", "Reliability", "Security"];
 
-    /// <summary>DESIGN.md's catalogue (MP0013 extends it).</summary>
+    /// <summary>DESIGN.md's catalogue (MP0013 and MP0014 extend it).</summary>
     private static readonly Dictionary<string, DiagnosticSeverity> Severities = new()
     {
         [DiagnosticIds.ProcessTargetMustBeStatic] = DiagnosticSeverity.Error,
@@ -51,6 +51,7 @@ public sealed class DiagnosticCatalogueTests
         [DiagnosticIds.StaticStateIsNotShared] = DiagnosticSeverity.Warning,
         [DiagnosticIds.ProcessNotJoinedOrDisposed] = DiagnosticSeverity.Warning,
         [DiagnosticIds.ContainingTypeNotReachable] = DiagnosticSeverity.Error,
+        [DiagnosticIds.TestPlatformGeneratesEntryPoint] = DiagnosticSeverity.Error,
     };
 
     private static ImmutableArray<DiagnosticDescriptor> Descriptors =>
@@ -133,6 +134,7 @@ public sealed class DiagnosticCatalogueTests
     {
         CollectionAssert.Contains(DiagnosticDescriptors.EntryPointMustCallGuardFirst.CustomTags.ToArray(), WellKnownDiagnosticTags.CompilationEnd);
         CollectionAssert.Contains(DiagnosticDescriptors.StaticStateIsNotShared.CustomTags.ToArray(), WellKnownDiagnosticTags.CompilationEnd);
+        CollectionAssert.Contains(DiagnosticDescriptors.TestPlatformGeneratesEntryPoint.CustomTags.ToArray(), WellKnownDiagnosticTags.CompilationEnd);
     }
 
     [TestMethod]

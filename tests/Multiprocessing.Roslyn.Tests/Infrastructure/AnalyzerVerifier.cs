@@ -28,6 +28,39 @@ internal static class AnalyzerVerifier<TAnalyzer>
     public static Task VerifyAsync(string[] sources, OutputKind outputKind, params DiagnosticResult[] expected) =>
         RunAsync(new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>(), sources, outputKind, expected);
 
+    /// <summary>
+    /// A project as MSBuild would compile it: files at the given paths (<c>obj/.../MicrosoftTestingPlatformEntryPoint.cs</c>),
+    /// MSBuild properties the analyzers see as <c>build_property.&lt;Name&gt;</c>, and more references (a test framework).
+    /// </summary>
+    public static Task VerifyProjectAsync(
+        (string Path, string Text)[] files,
+        OutputKind outputKind,
+        IReadOnlyDictionary<string, string>? buildProperties,
+        IReadOnlyList<MetadataReference>? references,
+        params DiagnosticResult[] expected) =>
+        RunAsync(new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>(), [], outputKind, expected, state =>
+        {
+            foreach (var file in files)
+            {
+                state.Sources.Add(file);
+            }
+
+            if (buildProperties is not null)
+            {
+                state.AnalyzerConfigFiles.Add(("/.globalconfig", GlobalConfig(buildProperties)));
+            }
+
+            if (references is not null)
+            {
+                state.AdditionalReferences.AddRange(references);
+            }
+        });
+
+    /// <summary>A global analyzer config file, as the SDK writes one for <c>CompilerVisibleProperty</c> items.</summary>
+    public static string GlobalConfig(IReadOnlyDictionary<string, string> buildProperties) =>
+        "is_global = true" + Environment.NewLine +
+        string.Concat(buildProperties.Select(p => $"build_property.{p.Key} = {p.Value}{Environment.NewLine}"));
+
     /// <summary>Runs <see cref="ProcessTargetGenerator"/> before the analyzer.</summary>
     public static Task VerifyWithGeneratorAsync(string source, OutputKind outputKind, params DiagnosticResult[] expected) =>
         VerifyWithGeneratorAsync([source], outputKind, expected);
@@ -36,7 +69,12 @@ internal static class AnalyzerVerifier<TAnalyzer>
     public static Task VerifyWithGeneratorAsync(string[] sources, OutputKind outputKind, params DiagnosticResult[] expected) =>
         RunAsync(new WithGenerator(), sources, outputKind, expected);
 
-    private static async Task RunAsync(CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> test, string[] sources, OutputKind outputKind, DiagnosticResult[] expected)
+    private static async Task RunAsync(
+        CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> test,
+        string[] sources,
+        OutputKind outputKind,
+        DiagnosticResult[] expected,
+        Action<ProjectState>? configure = null)
     {
         test.ReferenceAssemblies = TestReferences.Net100;
         foreach (var source in sources)
@@ -46,6 +84,7 @@ internal static class AnalyzerVerifier<TAnalyzer>
 
         test.TestState.OutputKind = outputKind;
         TestReferences.AddUserProjectTo(test.TestState);
+        configure?.Invoke(test.TestState);
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync(CancellationToken.None);
     }

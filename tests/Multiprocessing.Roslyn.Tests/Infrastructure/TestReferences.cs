@@ -24,6 +24,10 @@ internal static class TestReferences
     public static MetadataReference MemoryPack { get; } =
         MetadataReference.CreateFromFile(typeof(global::MemoryPack.MemoryPackSerializer).Assembly.Location);
 
+    /// <summary>MSTest's framework assembly (<c>MSTest.TestFramework</c>): what makes a compilation a test project for MP0014.</summary>
+    public static MetadataReference MSTest { get; } =
+        MetadataReference.CreateFromFile(typeof(Microsoft.VisualStudio.TestTools.UnitTesting.TestClassAttribute).Assembly.Location);
+
     /// <summary>Adds the framework, the runtime and MemoryPack to <paramref name="state"/>: what a user project sees.</summary>
     public static void AddUserProjectTo(ProjectState state)
     {
