@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# ProcessPool throughput, round-trip latency, start-up and worker memory with 2 workers, next to Python's
+# multiprocessing.Pool (spawn, forkserver, fork; anchors/py_pool.py) measured in this same run.
+# See benchmarks/PoolThroughput/README.md.
+#
+# Usage: benchmarks/run-pool.sh [--anchors DIR] [--reps N] [--out DIR] [--methods LIST] [--py-timeout S] [--no-build] [--no-wait] [--profile]
+#   --anchors DIR     the anchor scripts (py_pool.py, _common.py); default <repo>/../shared/anchors, or $POOL_ANCHORS.
+#                     Without them the Python rows and the ratios to Python are skipped.
+#   --reps N          repetitions per figure, ours and Python's (default 5)
+#   --out DIR         where results go (default benchmarks/results/pool-<UTC time>)
+#   --methods LIST    Python start methods (default spawn,forkserver,fork)
+#   --py-timeout S    bound on py_pool.py per start method (default 90 s: its forkserver Pool is known to stall)
+#   --no-build        reuse the last build and publish
+#   --no-wait         do not wait (at most 120 s) for the machine to be quiet before measuring
+#   --profile         also run ours once more with --profile: CPU time and context switches per task, parent vs workers
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+ANCHORS=${POOL_ANCHORS:-$ROOT/../shared/anchors}
+REPS=5
+OUT=""
+METHODS=spawn,forkserver,fork
+PY_TIMEOUT=90
+BUILD=1
+WAIT=1
+PROFILE=0
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --anchors) ANCHORS=$2; shift 2 ;;
+    --anchors=*) ANCHORS=${1#*=}; shift ;;
+    --reps) REPS=$2; shift 2 ;;
+    --reps=*) REPS=${1#*=}; shift ;;
+    --out) OUT=$2; shift 2 ;;
+    --out=*) OUT=${1#*=}; shift ;;
+    --methods) METHODS=$2; shift 2 ;;
+    --methods=*) METHODS=${1#*=}; shift ;;
+    --py-timeout) PY_TIMEOUT=$2; shift 2 ;;
+    --py-timeout=*) PY_TIMEOUT=${1#*=}; shift ;;
+    --no-build) BUILD=0; shift ;;
+    --no-wait) WAIT=0; shift ;;
+    --profile) PROFILE=1; shift ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    *) echo "run-pool.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+OUT=${OUT:-$ROOT/benchmarks/results/pool-$(date -u +%Y%m%dT%H%M%SZ)}
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+RESULTS=$OUT/results.jsonl
+: > "$RESULTS"
+
+PROJ=$HERE/PoolThroughput/PoolThroughput.csproj
+JIT_EXE=$HERE/PoolThroughput/bin/Release/net10.0/PoolThroughput
+AOT_DIR=$HERE/PoolThroughput/bin/aot
+AOT_EXE=$AOT_DIR/PoolThroughput
+step() { echo "== $*" >&2; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+if (( BUILD )); then
+  step "build: JIT apphost (dotnet build -c Release)"
+  dotnet build "$PROJ" -c Release -nologo -v q > "$OUT/build-jit.log" 2>&1 || { cat "$OUT/build-jit.log" >&2; exit 1; }
+  step "publish: NativeAOT (dotnet publish -c Release -r linux-x64; PublishAot is in the csproj)"
+  AOT_ARGS=()
+  if ! command -v clang > /dev/null; then
+    echo "   clang not found: linking with gcc (-p:CppCompilerAndLinker=gcc)" >&2
+    AOT_ARGS+=(-p:CppCompilerAndLinker=gcc)
+  fi
+  dotnet publish "$PROJ" -c Release -r linux-x64 -o "$AOT_DIR" -nologo -v q "${AOT_ARGS[@]}" > "$OUT/publish-aot.log" 2>&1 \
+    || { cat "$OUT/publish-aot.log" >&2; exit 1; }
+fi
+for exe in "$JIT_EXE" "$AOT_EXE"; do
+  [[ -x $exe ]] || { echo "run-pool.sh: $exe is missing: run without --no-build" >&2; exit 1; }
+done
+
+# The real interpreter: the `python3` on PATH may be a shim that adds ~60 ms to each launch.
+PY=$(python3 -c 'import sys; print(sys.executable)')
+HAVE_ANCHORS=0
+if [[ -f $ANCHORS/py_pool.py && -f $ANCHORS/_common.py ]]; then
+  HAVE_ANCHORS=1
+  # The anchors folder may be read-only: run copies. py_pool.py imports _common from its own folder (sys.path[0]).
+  mkdir -p "$OUT/anchors"
+  cp "$ANCHORS/py_pool.py" "$ANCHORS/_common.py" "$OUT/anchors/"
+  [[ -f $ANCHORS/wait_quiet.py ]] && cp "$ANCHORS/wait_quiet.py" "$OUT/anchors/"
+else
+  echo "run-pool.sh: no anchors at '$ANCHORS' (py_pool.py, _common.py): the Python rows and the ratios to Python are skipped. Point --anchors (or POOL_ANCHORS) at them." >&2
+fi
+
+if (( WAIT )) && [[ -f $OUT/anchors/wait_quiet.py ]]; then
+  "$PY" "$OUT/anchors/wait_quiet.py" 0.85 120
+fi
+
+{
+  echo "date_utc: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "cpus: $(nproc); kernel: $(uname -r)"
+  echo "load at start: $(load)"
+  echo "python: $("$PY" -c 'import sys; print(sys.version.split()[0])')"
+  echo "dotnet: $(dotnet --version)"
+  echo "reps: $REPS; workers: 2"
+} > "$OUT/env.txt"
+
+# Keep a command's whole output in $1, its RESULT lines in results.jsonl, and show the readable lines.
+collect() { tee -a "$1" | tee >(grep -v '^RESULT ' >&2) | grep '^RESULT ' | sed 's/^RESULT //' >> "$RESULTS" || true; }
+
+# Ours first, then Python, then ours again would double the time: one pass each, Python in the middle so that a
+# drift in the machine's state shows as a JIT/AOT difference rather than hiding in one side.
+step "ours, JIT apphost: measure --reps=$REPS   (load $(load))"
+"$JIT_EXE" measure --reps="$REPS" --variant=jit-apphost 2>&1 | collect "$OUT/jit.out" || echo "   failed: see $OUT/jit.out" >&2
+
+if (( HAVE_ANCHORS )); then
+  IFS=, read -r -a METHOD_LIST <<< "$METHODS"
+  for m in "${METHOD_LIST[@]}"; do
+    step "Python multiprocessing: py_pool.py --methods=$m --reps=$REPS (bounded to ${PY_TIMEOUT}s)   (load $(load))"
+    (cd "$OUT/anchors" && timeout "$PY_TIMEOUT" "$PY" py_pool.py --methods="$m" --reps="$REPS" 2>&1) | collect "$OUT/python-$m.out" \
+      || echo "   py_pool.py --methods=$m failed or did not finish within ${PY_TIMEOUT}s: its remaining figures are missing" >&2
+  done
+  step "Python worker memory: py_pool_rss.py --methods=$METHODS"
+  "$PY" "$HERE/py_pool_rss.py" --methods="$METHODS" 2>&1 | collect "$OUT/python-rss.out"
+fi
+
+step "ours, NativeAOT: measure --reps=$REPS   (load $(load))"
+"$AOT_EXE" measure --reps="$REPS" --variant=nativeaot 2>&1 | collect "$OUT/aot.out" || echo "   failed: see $OUT/aot.out" >&2
+echo "load at end: $(load)" >> "$OUT/env.txt"
+
+if (( PROFILE )); then
+  for v in jit-apphost nativeaot; do
+    exe=$JIT_EXE; [[ $v == nativeaot ]] && exe=$AOT_EXE
+    step "profile, $v (figures from this pass are not the results above)"
+    "$exe" measure --reps="$REPS" --variant="$v" --only=map,map_cs1000,apply_async,apply_sync --profile > /dev/null 2> "$OUT/profile-$v.log"
+    grep '^PROFILE' "$OUT/profile-$v.log" >&2
+  done
+fi
+
+"$PY" "$HERE/pool_summary.py" "$RESULTS" "$OUT/env.txt" | tee "$OUT/summary.md"
+echo "(results: $OUT)" >&2

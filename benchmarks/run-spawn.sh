@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Spawn -> result latency of a trivial process target, next to Python multiprocessing (spawn, forkserver, fork)
+# and to a bare no-op .NET process of the same kind, all measured in this one run. See benchmarks/README.md.
+#
+# Usage: benchmarks/run-spawn.sh [--anchors DIR] [--reps N] [--rounds R] [--out DIR] [--no-build] [--no-wait] [--profile]
+#   --anchors DIR  the anchor scripts (py_process.py, _common.py); default <repo>/../shared/anchors, or $SPAWN_ANCHORS.
+#                  Without them the Python rows and the ratios to Python are skipped.
+#   --reps N       timed starts per row and round (default 30; the first, cold start is recorded apart)
+#   --rounds R     run Python, JIT and NativeAOT R times in turn and pool the values (default 1), so that drift of
+#                  a shared machine hits every row alike
+#   --out DIR      where results go (default benchmarks/results/spawn-<UTC time>)
+#   --no-build     reuse the last build and publish
+#   --no-wait      do not wait (at most 60 s) for the machine to be quiet before measuring
+#   --profile      also run the .NET rows once more with SPAWN_PROFILE probes and print where the time goes
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+ANCHORS=${SPAWN_ANCHORS:-$ROOT/../shared/anchors}
+REPS=30
+ROUNDS=1
+OUT=""
+BUILD=1
+WAIT=1
+PROFILE=0
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --anchors) ANCHORS=$2; shift 2 ;;
+    --anchors=*) ANCHORS=${1#*=}; shift ;;
+    --reps) REPS=$2; shift 2 ;;
+    --reps=*) REPS=${1#*=}; shift ;;
+    --out) OUT=$2; shift 2 ;;
+    --out=*) OUT=${1#*=}; shift ;;
+    --no-build) BUILD=0; shift ;;
+    --no-wait) WAIT=0; shift ;;
+    --profile) PROFILE=1; shift ;;
+    --rounds) ROUNDS=$2; shift 2 ;;
+    --rounds=*) ROUNDS=${1#*=}; shift ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    *) echo "run-spawn.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+if (( REPS < 30 )); then echo "run-spawn.sh: note: the target says a median of >= 30 starts; --reps $REPS is fewer" >&2; fi
+
+OUT=${OUT:-$ROOT/benchmarks/results/spawn-$(date -u +%Y%m%dT%H%M%SZ)}
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+RESULTS=$OUT/results.jsonl
+: > "$RESULTS"
+
+PROJ=$HERE/SpawnLatency/SpawnLatency.csproj
+JIT_EXE=$HERE/SpawnLatency/bin/Release/net10.0/SpawnLatency
+AOT_DIR=$HERE/SpawnLatency/bin/aot
+AOT_EXE=$AOT_DIR/SpawnLatency
+step() { echo "== $*" >&2; }
+
+if (( BUILD )); then
+  step "build: JIT apphost (dotnet build -c Release)"
+  dotnet build "$PROJ" -c Release -nologo -v q > "$OUT/build-jit.log" 2>&1 || { cat "$OUT/build-jit.log" >&2; exit 1; }
+  step "publish: NativeAOT (dotnet publish -c Release -r linux-x64; PublishAot is in the csproj)"
+  AOT_ARGS=()
+  if ! command -v clang > /dev/null; then
+    echo "   clang not found: linking with gcc (-p:CppCompilerAndLinker=gcc)" >&2
+    AOT_ARGS+=(-p:CppCompilerAndLinker=gcc)
+  fi
+  dotnet publish "$PROJ" -c Release -r linux-x64 -o "$AOT_DIR" -nologo -v q "${AOT_ARGS[@]}" > "$OUT/publish-aot.log" 2>&1 \
+    || { cat "$OUT/publish-aot.log" >&2; exit 1; }
+fi
+for exe in "$JIT_EXE" "$AOT_EXE"; do
+  [[ -x $exe ]] || { echo "run-spawn.sh: $exe is missing: run without --no-build" >&2; exit 1; }
+done
+
+# The real interpreter: the `python3` on PATH may be a shim that adds ~60 ms to each launch.
+PY=$(python3 -c 'import sys; print(sys.executable)')
+HAVE_ANCHORS=0
+if [[ -f $ANCHORS/py_process.py && -f $ANCHORS/_common.py ]]; then
+  HAVE_ANCHORS=1
+  # The anchors folder may be read-only: run copies. py_process.py imports _common from its own folder.
+  mkdir -p "$OUT/anchors"
+  cp "$ANCHORS/py_process.py" "$ANCHORS/_common.py" "$OUT/anchors/"
+  [[ -f $ANCHORS/wait_quiet.py ]] && cp "$ANCHORS/wait_quiet.py" "$OUT/anchors/"
+else
+  echo "run-spawn.sh: no anchors at '$ANCHORS' (py_process.py, _common.py): the Python rows and the ratios to Python are skipped. Point --anchors (or SPAWN_ANCHORS) at them." >&2
+fi
+
+if (( WAIT )) && [[ -f $OUT/anchors/wait_quiet.py ]]; then
+  "$PY" "$OUT/anchors/wait_quiet.py" 0.85 60
+fi
+
+{
+  echo "date_utc: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "cpus: $(nproc); kernel: $(uname -r); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "python: $("$PY" -c 'import sys; print(sys.version.split()[0])')"
+  echo "dotnet: $(dotnet --version)"
+  if rev=$(git -C "$ROOT" rev-parse --short HEAD 2> /dev/null); then
+    dirty=$(git -C "$ROOT" status --porcelain -- runtime generator 2> /dev/null | wc -l)
+    echo "commit: $rev$( (( dirty > 0 )) && echo " + $dirty uncommitted change(s) under runtime/ or generator/")"
+  else
+    echo "commit: unknown (not a git checkout)"
+  fi
+  echo "reps: $REPS x $ROUNDS round(s)"
+} > "$OUT/env.txt"
+
+result_lines() { grep '^RESULT ' | sed 's/^RESULT //' >> "$RESULTS"; }
+for (( round = 1; round <= ROUNDS; round++ )); do
+  tag=""; (( ROUNDS > 1 )) && tag=" (round $round of $ROUNDS)"
+  if (( HAVE_ANCHORS )); then
+    step "Python multiprocessing: py_process.py --methods=spawn,forkserver,fork --reps1=$REPS --reps8=2$tag"
+    (cd "$OUT/anchors" && "$PY" py_process.py --methods=spawn,forkserver,fork --reps1="$REPS" --reps8=2) \
+      | tee -a "$OUT/python.out" | result_lines
+  fi
+  step "ours, JIT apphost: measure $REPS (interleaved with the bare no-op process)$tag"
+  "$JIT_EXE" measure "$REPS" --variant=jit-apphost | tee -a "$OUT/jit.out" | result_lines
+  step "ours, NativeAOT: measure $REPS (interleaved with the bare no-op process)$tag"
+  "$AOT_EXE" measure "$REPS" --variant=nativeaot | tee -a "$OUT/aot.out" | result_lines
+done
+
+if (( PROFILE )); then
+  for v in jit-apphost nativeaot; do
+    exe=$JIT_EXE; [[ $v == nativeaot ]] && exe=$AOT_EXE
+    step "profile, $v (SPAWN_PROFILE probes; figures from this pass are not the results above)"
+    rm -f "$OUT/profile-$v.txt"
+    SPAWN_PROFILE="$OUT/profile-$v.txt" "$exe" measure "$REPS" --variant="$v" > /dev/null 2> "$OUT/profile-$v.log"
+    grep -A5 '^PROFILE' "$OUT/profile-$v.log" >&2
+  done
+fi
+
+"$PY" "$HERE/spawn_summary.py" "$RESULTS" "$OUT/env.txt" | tee "$OUT/summary.md"
+echo "(results: $OUT)" >&2
