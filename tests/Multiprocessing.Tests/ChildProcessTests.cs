@@ -206,6 +206,12 @@ public sealed class ChildProcessTests
         }
 
         Assert.IsFalse(IsRunning(grandchild), $"grandchild {grandchild} still runs {watch.Elapsed.TotalSeconds:F1} s after its parent was killed");
+
+        // The killed parent could not remove its socket directory; the next parent to start children does.
+        string root = Path.GetDirectoryName(Path.GetDirectoryName(ParentEndpoint.Instance.SocketPath)!)!;
+        Assert.AreNotEqual(0, Directory.GetDirectories(root, $"mp-{parent.Pid}-*").Length, "the killed parent's directory is there");
+        await RunThisProgram(Environment.ProcessPath!, Program.ForgottenJoin);
+        Assert.AreEqual(0, Directory.GetDirectories(root, $"mp-{parent.Pid}-*").Length, "the next parent removed it");
     }
 
     [TestMethod]

@@ -159,6 +159,34 @@ internal sealed class ParentEndpoint
         }
     }
 
+    /// <summary>
+    /// A parent killed outright (SIGKILL, OOM) cannot remove its socket directory: the next parent removes those whose
+    /// process is gone (Linux, where /proc tells).
+    /// </summary>
+    private static void RemoveStaleDirectories(string root)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        foreach (string directory in Directory.EnumerateDirectories(root, "mp-*-*"))
+        {
+            string[] parts = Path.GetFileName(directory).Split('-');
+            if (parts.Length == 3 && int.TryParse(parts[1], out int pid) && !Directory.Exists($"/proc/{pid}"))
+            {
+                try
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // another user's, or being removed already: not ours to clean
+                }
+            }
+        }
+    }
+
     private static string CreatePrivateDirectory()
     {
         // Unix socket paths are limited to ~107 bytes: fall back to /tmp when TMPDIR is deep.
@@ -168,6 +196,7 @@ internal sealed class ParentEndpoint
             root = "/tmp";
         }
 
+        RemoveStaleDirectories(root);
         string path = Path.Combine(root, $"mp-{Environment.ProcessId}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant()}");
         if (OperatingSystem.IsWindows())
         {
