@@ -113,14 +113,14 @@ namespace Multiprocessing.SourceGeneration
         }
 
         /// <summary>
-        /// MP0013: the first containing type the assembly's generated dispatch table cannot name (private or
-        /// protected), or <see langword="null"/>. The generator skips such a target.
+        /// MP0013: the first containing type the assembly's generated dispatch table cannot name (private, protected,
+        /// or file-local, which another file cannot extend either), or <see langword="null"/>. The generator skips such a target.
         /// </summary>
         public static INamedTypeSymbol? FindUnreachableContainingType(IMethodSymbol method)
         {
             for (var type = method.ContainingType; type is not null; type = type.ContainingType)
             {
-                if (type.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+                if (type.IsFileLocal || type.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
                 {
                     return type;
                 }

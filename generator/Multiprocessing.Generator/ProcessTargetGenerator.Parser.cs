@@ -20,7 +20,7 @@ namespace Multiprocessing.SourceGeneration
             {
                 if (context.TargetSymbol is not IMethodSymbol method ||
                     !ProcessTargetRules.IsValid(method, cancellationToken) ||
-                    !IsReachableFromTable(method.ContainingType) ||
+                    ProcessTargetRules.FindUnreachableContainingType(method) is not null ||
                     IsOverloadedTarget(method) ||
                     !SignatureIsVisibleToAssembly(method))
                 {
@@ -105,23 +105,6 @@ namespace Multiprocessing.SourceGeneration
                 }
 
                 return false;
-            }
-
-            /// <summary>
-            /// The assembly's dispatch table must be able to name the descriptor: no private, protected or file-local
-            /// enclosing type (a file-local type cannot be extended from the generated file either).
-            /// </summary>
-            private static bool IsReachableFromTable(INamedTypeSymbol type)
-            {
-                for (var t = type; t is not null; t = t.ContainingType)
-                {
-                    if (t.IsFileLocal || t.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
             }
 
             /// <summary>Overloaded targets would share a descriptor name and id: the analyzer reports them (MP0005).</summary>
