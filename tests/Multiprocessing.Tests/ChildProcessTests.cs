@@ -357,11 +357,16 @@ public sealed class ChildProcessTests
         Assert.IsTrue(child.IsAlive);
     }
 
-    private static bool IsRunning(int pid)
+    private static bool IsRunning(int pid) => Processes.IsRunning(pid);
+}
+
+internal static class Processes
+{
+    /// <summary>Whether a process still runs; a zombie (state Z) has exited already and only waits to be reaped.</summary>
+    public static bool IsRunning(int pid)
     {
         try
         {
-            // a zombie (state Z) has exited already: it only waits to be reaped
             string stat = File.ReadAllText($"/proc/{pid}/stat");
             return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
         }

@@ -323,18 +323,7 @@ public sealed class ProcessPoolTests
         }
     }
 
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            string stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
+    private static bool IsRunning(int pid) => Processes.IsRunning(pid);
 
     private sealed class SynchronousProgress(List<MapProgress> reports) : IProgress<MapProgress>
     {
