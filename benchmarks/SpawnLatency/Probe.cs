@@ -100,7 +100,7 @@ internal static partial class Probe
         {
             // Costs reflection at exit: only when asked (SPAWN_PROFILE_ASSEMBLIES=1); it delays exit->parent.
             string names = string.Join(",", AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name));
-            n += Encoding.ASCII.GetBytes(names, line[n..^1]);
+            n += Encoding.ASCII.GetBytes(names.AsSpan(0, Math.Min(names.Length, line.Length - n - 1)), line[n..]);
         }
         else
         {
@@ -114,6 +114,7 @@ internal static partial class Probe
         }
     }
 
+    /// <summary>Decimal digits by hand: any culture-aware formatting (even InvariantCulture) loads ICU, ~2-3 ms.</summary>
     private static void Append(Span<byte> line, ref int n, long value)
     {
         if (n > 0)
@@ -121,8 +122,21 @@ internal static partial class Probe
             line[n++] = (byte)' ';
         }
 
-        value.TryFormat(line[n..], out int written, default, System.Globalization.CultureInfo.InvariantCulture);
-        n += written;
+        if (value < 0)
+        {
+            line[n++] = (byte)'-';
+            value = -value;
+        }
+
+        int start = n;
+        do
+        {
+            line[n++] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
+        while (value != 0);
+
+        line[start..n].Reverse();
     }
 
     /// <summary>One child's probe line: stamps in ns (target 0 for a bare process), JIT counts and times by each stamp.</summary>
