@@ -87,6 +87,7 @@ internal sealed class ArrayBatch<TResult> : Batch<TResult>
     }
 
     /// <summary>Reads <paramref name="count"/> results of items that all succeeded into place.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void DeliverValues(int first, int count, ref Serialization.ArgumentReader results)
     {
         if (typeof(TResult) != typeof(ValueTuple))

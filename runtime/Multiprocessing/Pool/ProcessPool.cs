@@ -106,6 +106,7 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
     /// Runs <paramref name="target"/> on every item and returns the results in input order (Python's <c>map</c>).
     /// The first item that fails fails the map (see <see cref="MapOutcomesAsync{TArgs, TResult}(ProcessTarget{TArgs, TResult}, IEnumerable{TArgs}, MapOptions?, CancellationToken)"/> to keep going).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // its serializing loop would otherwise start unoptimized
     public Task<TResult[]> MapAsync<TArgs, TResult>(ProcessTarget<TArgs, TResult> target, IEnumerable<TArgs> items, MapOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -524,8 +525,19 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Workers other than <paramref name="worker"/> that hold nothing (including those still starting). Under the lock.</summary>
-    private int IdleWorkersBesides(PoolWorker worker) =>
-        _workers.Count(w => w != worker && !w.IsRetiring && w.InFlight.Count == 0);
+    private int IdleWorkersBesides(PoolWorker worker)
+    {
+        int idle = 0;
+        foreach (var other in _workers)
+        {
+            if (other != worker && !other.IsRetiring && other.InFlight.Count == 0)
+            {
+                idle++;
+            }
+        }
+
+        return idle;
+    }
 
     private int Capacity(PoolWorker worker) =>
         _options.TaskTimeout is not null ? 1 : worker.ChunkTime < QuickChunk ? QuickChunksPerWorker : ChunksPerWorker;
