@@ -52,36 +52,11 @@ PROJ=$HERE/SpawnLatency/SpawnLatency.csproj
 JIT_EXE=$HERE/SpawnLatency/bin/Release/net10.0/SpawnLatency
 AOT_DIR=$HERE/SpawnLatency/bin/aot
 AOT_EXE=$AOT_DIR/SpawnLatency
-step() { echo "== $*" >&2; }
-
-if (( BUILD )); then
-  step "build: JIT apphost (dotnet build -c Release)"
-  dotnet build "$PROJ" -c Release -nologo -v q > "$OUT/build-jit.log" 2>&1 || { cat "$OUT/build-jit.log" >&2; exit 1; }
-  step "publish: NativeAOT (dotnet publish -c Release -r linux-x64; PublishAot is in the csproj)"
-  AOT_ARGS=()
-  if ! command -v clang > /dev/null; then
-    echo "   clang not found: linking with gcc (-p:CppCompilerAndLinker=gcc)" >&2
-    AOT_ARGS+=(-p:CppCompilerAndLinker=gcc)
-  fi
-  dotnet publish "$PROJ" -c Release -r linux-x64 -o "$AOT_DIR" -nologo -v q "${AOT_ARGS[@]}" > "$OUT/publish-aot.log" 2>&1 \
-    || { cat "$OUT/publish-aot.log" >&2; exit 1; }
-fi
-for exe in "$JIT_EXE" "$AOT_EXE"; do
-  [[ -x $exe ]] || { echo "run-spawn.sh: $exe is missing: run without --no-build" >&2; exit 1; }
-done
-
-# The real interpreter: the `python3` on PATH may be a shim that adds ~60 ms to each launch.
-PY=$(python3 -c 'import sys; print(sys.executable)')
-HAVE_ANCHORS=0
-if [[ -f $ANCHORS/py_process.py && -f $ANCHORS/_common.py ]]; then
-  HAVE_ANCHORS=1
-  # The anchors folder may be read-only: run copies. py_process.py imports _common from its own folder.
-  mkdir -p "$OUT/anchors"
-  cp "$ANCHORS/py_process.py" "$ANCHORS/_common.py" "$OUT/anchors/"
-  [[ -f $ANCHORS/wait_quiet.py ]] && cp "$ANCHORS/wait_quiet.py" "$OUT/anchors/"
-else
-  echo "run-spawn.sh: no anchors at '$ANCHORS' (py_process.py, _common.py): the Python rows and the ratios to Python are skipped. Point --anchors (or SPAWN_ANCHORS) at them." >&2
-fi
+NAME=run-spawn.sh
+ANCHORS_VAR=SPAWN_ANCHORS
+source "$HERE/common.sh"
+build_flavours "$PROJ" "$JIT_EXE" "$AOT_DIR" "$AOT_EXE"
+prepare_anchors py_process.py
 
 if (( WAIT )) && [[ -f $OUT/anchors/wait_quiet.py ]]; then
   "$PY" "$OUT/anchors/wait_quiet.py" 0.85 60
