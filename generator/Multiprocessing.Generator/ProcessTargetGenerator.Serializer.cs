@@ -79,6 +79,12 @@ namespace Multiprocessing.SourceGeneration
                         formatters.Add(new FormatterSpec(name, $"global::MemoryPack.Formatters.UnmanagedFormatter<{name}>"));
                         break;
                     case INamedTypeSymbol named when IsMemoryPackable(named):
+                        // A generic contract type (a queue of T, say) carries its type arguments: they need formatters too.
+                        foreach (var argument in named.TypeArguments)
+                        {
+                            Collect(argument, formatters, seen);
+                        }
+
                         formatters.Add(new FormatterSpec(name, null));
                         break;
                     case INamedTypeSymbol { IsGenericType: true } generic:

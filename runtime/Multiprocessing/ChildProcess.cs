@@ -280,6 +280,8 @@ public class ChildProcess : IDisposable, IAsyncDisposable
     {
         await _started.Task.ConfigureAwait(false);
         int rawExitCode = process.ExitCode;
+        // Shared memory the child created and could not remove (it was killed) goes now, before anyone sees it ended.
+        Shared.SharedMemoryFile.RemoveFilesOf(Pid);
         // Still expected means the parent never matched its connection, so it never ran anything nor reported: done.
         // Otherwise its connection thread holds the report and ends when the connection does.
         if (ParentEndpoint.Instance.Forget(token))

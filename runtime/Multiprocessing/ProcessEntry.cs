@@ -18,6 +18,7 @@ public static class ProcessEntry
     internal const int ParentGoneExitCode = 70;
 
     private static Func<string, ProcessTargetInvoker?>[] s_tables = [];
+    private static string? s_parentSocketPath; // its directory names the parent's pid; parsed only if the parent dies
     private static readonly CancellationTokenSource s_cancellation = new();
 
     /// <summary>How many ancestors started by process targets this process has (0 in the main program).</summary>
@@ -131,7 +132,8 @@ public static class ProcessEntry
         (FrameKind Kind, byte[] Payload)? run;
         try
         {
-            connection = FrameConnection.Connect(marker[(colon + 1)..]);
+            s_parentSocketPath = marker[(colon + 1)..];
+            connection = FrameConnection.Connect(s_parentSocketPath);
             var hello = new PayloadWriter()
                 .Bytes(DecodeHex(marker.AsSpan(0, colon)))
                 .Int32(Environment.ProcessId)
@@ -181,12 +183,15 @@ public static class ProcessEntry
         }
         catch (Exception e)
         {
+            Channels.AttachedChannels.CloseAll();
             // As Python does, the child prints its traceback; the parent gets it too.
             Console.Error.WriteLine($"Process {CurrentName} (pid {Environment.ProcessId}), target {targetId}:{Environment.NewLine}{e}");
             var error = new PayloadWriter().String(e.GetType().FullName ?? e.GetType().Name).String(e.Message).String(e.ToString());
             return Report(connection, FrameKind.Error, error.WrittenSpan, exitCode: 1);
         }
 
+        // The target is done with the channel ends it received: their peers see the end of the stream.
+        Channels.AttachedChannels.CloseAll();
         return Report(connection, FrameKind.Result, result.WrittenMemory.Span, exitCode: 0);
     }
 
@@ -217,6 +222,62 @@ public static class ProcessEntry
     }
 
     /// <summary>
+    /// The connection to the parent closed: if the parent is gone (this process was given another parent), removes the
+    /// shared memory it created and could not remove itself (it was killed). The connection closes as the parent exits
+    /// and the new parent comes a moment later: wait up to <paramref name="waitMilliseconds"/> for it. A parent that is
+    /// still there closed the connection on purpose (a pool retiring its worker): its files stay.
+    /// </summary>
+    internal static void RemoveFilesOfGoneParent(int waitMilliseconds)
+    {
+        int parent = ParentPid(s_parentSocketPath);
+        if (parent <= 0 || !OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        long deadline = Environment.TickCount64 + waitMilliseconds;
+        while (Shared.Linux.getppid() == parent)
+        {
+            if (Environment.TickCount64 >= deadline)
+            {
+                return;
+            }
+
+            Thread.Sleep(1);
+        }
+
+        Shared.SharedMemoryFile.RemoveFilesOf(parent);
+    }
+
+    /// <summary>The parent's pid from its socket path, <c>…/mp-&lt;pid&gt;-&lt;hex&gt;/s</c> (see ParentEndpoint), or 0.</summary>
+    private static int ParentPid(string? socketPath)
+    {
+        string? directory = Path.GetFileName(Path.GetDirectoryName(socketPath));
+        if (directory is null || !directory.StartsWith("mp-", StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        int pid = 0;
+        foreach (char c in directory.AsSpan(3))
+        {
+            if (c == '-')
+            {
+                return pid;
+            }
+
+            if (c is < '0' or > '9' || pid > 100_000_000)
+            {
+                return 0;
+            }
+
+            pid = (pid * 10) + (c - '0');
+        }
+
+        return 0;
+    }
+
+    /// <summary>
     /// Children never outlive their parent: when the parent's end of the connection closes (it exited, crashed or
     /// was killed), the child exits at once, whatever its target is doing.
     /// </summary>
@@ -238,6 +299,7 @@ public static class ProcessEntry
             {
             }
 
+            RemoveFilesOfGoneParent(waitMilliseconds: 100);
             Environment.Exit(ParentGoneExitCode);
         })
         {

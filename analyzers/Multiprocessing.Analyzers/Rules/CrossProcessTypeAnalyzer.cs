@@ -353,6 +353,14 @@ namespace Multiprocessing.Analyzers.Rules
                     return new Failure(path, $"is a ref struct ('{type.ToDisplayString(s_display)}'), which cannot be stored or serialized; use an array");
                 }
 
+                if (_catalog.FormatterRegister is { } ownFormatter && !_catalog.HasAttribute(type, _catalog.MemoryPackable) &&
+                    type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, ownFormatter)))
+                {
+                    // A type with its own formatter crosses as its author decided (a ProcessQueue<T> travels by name,
+                    // even though it is a Channel<T>); what it carries must cross too.
+                    return type.IsGenericType ? WalkTypeArguments(type, path) : null;
+                }
+
                 if (_catalog.FindLiveType(type) is { } live)
                 {
                     return new Failure(path, $"is a {live.Name.Split('`')[0]}, which exists only inside this process (a live resource, not data); pass the data it stands for instead");

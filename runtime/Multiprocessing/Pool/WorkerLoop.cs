@@ -65,6 +65,7 @@ internal sealed class WorkerLoop
         }
 
         // The parent closed the connection (it retired this worker) or died: either way, stop.
+        ProcessEntry.RemoveFilesOfGoneParent(waitMilliseconds: 0); // a retired worker must not wait: the pool joins it
         return 0;
     }
 
@@ -105,6 +106,7 @@ internal sealed class WorkerLoop
         Interlocked.Increment(ref _sequence);
         _taskRunning.Set();
         int errorCount = RunChunk(invoker, target, count, arguments, _results, _errors, _cancellation.Token);
+        Channels.AttachedChannels.CloseAll();
         _taskRunning.Reset();
         Interlocked.Increment(ref _sequence);
 
@@ -156,6 +158,7 @@ internal sealed class WorkerLoop
 
                     if (frame is null)
                     {
+                        ProcessEntry.RemoveFilesOfGoneParent(waitMilliseconds: 0);
                         Environment.Exit(0); // the parent is gone: do not finish its task
                     }
                     else if (frame.Value.Kind == FrameKind.Cancel && new PayloadReader(frame.Value.Payload).Int64() == Volatile.Read(ref _runningTask))

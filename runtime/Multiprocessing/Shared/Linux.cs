@@ -62,6 +62,12 @@ internal static unsafe partial class Linux
     internal static partial long lseek(int fd, long offset, int whence);
 
     [LibraryImport("libc", SetLastError = true)]
+    internal static partial int fallocate(int fd, int mode, long offset, long length);
+
+    [LibraryImport("libc")]
+    internal static partial int getppid();
+
+    [LibraryImport("libc", SetLastError = true)]
     internal static partial void* mmap(void* address, nuint length, int protection, int flags, int fd, long offset);
 
     [LibraryImport("libc", SetLastError = true)]
@@ -70,5 +76,5 @@ internal static unsafe partial class Linux
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int unlink(string path);
 
-    internal const int O_RDWR = 2, O_CREAT = 0x40, O_EXCL = 0x80, O_CLOEXEC = 0x80000, SEEK_END = 2, EEXIST = 17, PROT_READ = 1, PROT_WRITE = 2, MAP_SHARED = 1;
+    internal const int O_RDWR = 2, O_CREAT = 0x40, O_EXCL = 0x80, O_CLOEXEC = 0x80000, SEEK_END = 2, EEXIST = 17, EOPNOTSUPP = 95, PROT_READ = 1, PROT_WRITE = 2, MAP_SHARED = 1;
 }

@@ -37,8 +37,12 @@ internal sealed unsafe class SharedMemoryFile : IDisposable
     /// <summary>A new name owned by this process.</summary>
     public static string NewName() => $"mp-{Environment.ProcessId}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8))}";
 
-    /// <summary>Creates (exclusively) and maps a zero-filled file; <paramref name="owner"/> removes it on dispose.</summary>
-    public static SharedMemoryFile Create(string name, long length, bool owner = true)
+    /// <summary>
+    /// Creates (exclusively) and maps a zero-filled file; <paramref name="owner"/> removes it on dispose.
+    /// <paramref name="reserve"/> allocates its pages now, so that a full /dev/shm is an <see cref="IOException"/> here
+    /// rather than a SIGBUS at the first write to a page that cannot be allocated.
+    /// </summary>
+    public static SharedMemoryFile Create(string name, long length, bool owner = true, bool reserve = false)
     {
         RegisterExitCleanup();
         string path = PathOf(name);
@@ -55,6 +59,12 @@ internal sealed unsafe class SharedMemoryFile : IDisposable
                 int error = Marshal.GetLastPInvokeError();
                 Linux.unlink(path);
                 throw Error($"size the shared memory file {path} to {length} bytes", error);
+            }
+
+            if (reserve && Linux.fallocate(fd, 0, 0, length) != 0 && Marshal.GetLastPInvokeError() is int reserveError && reserveError != Linux.EOPNOTSUPP)
+            {
+                Linux.unlink(path);
+                throw Error($"allocate {length} bytes for the shared memory file {path}", reserveError);
             }
 
             return new SharedMemoryFile(name, Map(fd, length, path), length, owner);
@@ -122,6 +132,28 @@ internal sealed unsafe class SharedMemoryFile : IDisposable
         }
     }
 
+    /// <summary>Removes what processes that no longer exist left behind (killed with no parent or child to clean up).</summary>
+    private static void RemoveFilesOfDeadProcesses()
+    {
+        try
+        {
+            foreach (string file in Directory.EnumerateFiles(s_directory, "mp-*"))
+            {
+                int owner = OwnerOf(Path.GetFileName(file));
+                if (owner > 0 && !Linux.ProcessExists(owner))
+                {
+                    Linux.unlink(file);
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
     public void Dispose()
     {
         byte* pointer = _pointer;
@@ -167,6 +199,7 @@ internal sealed unsafe class SharedMemoryFile : IDisposable
     {
         if (Interlocked.Exchange(ref s_cleanupRegistered, 1) == 0)
         {
+            RemoveFilesOfDeadProcesses();
             AppDomain.CurrentDomain.ProcessExit += static (_, _) =>
             {
                 ChildProcess.JoinNonDaemonChildren();

@@ -1,0 +1,567 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using Multiprocessing.Shared;
+
+namespace Multiprocessing.Channels;
+
+/// <summary>
+/// A multi-producer, multi-consumer queue of byte messages in shared memory: the transport under pipes, queues and the
+/// manager. Messages are appended to fixed-size segment files (<c>&lt;name&gt;.1</c>, <c>.2</c>, …) that readers walk
+/// and recycle, so the log grows instead of blocking a writer: a producer never waits for a consumer unless the log
+/// was given a capacity (Python's queue deadlock — a producer that cannot exit because its items sit in a full pipe —
+/// has nothing to stand on). Producers take the producer lock, consumers the consumer lock; a message becomes visible
+/// with one store of the segment's committed length, so a process that dies half-way left nothing visible.
+/// </summary>
+internal sealed unsafe class MessageLog : IDisposable
+{
+    // Control file layout. Hot fields of producers and consumers sit on different cache lines.
+    private const long Magic = 0x3130_4F4C_504D; // "MPLO01"
+    private const int MagicOffset = 0, TypeHashOffset = 8, SegmentSizeOffset = 16, CapacityOffset = 20, NextSegmentOffset = 24;
+    private const int ProducerLockOffset = 64, WriteSegmentOffset = 72;
+    private const int ConsumerLockOffset = 128, ReadSegmentOffset = 136, ReadOffsetOffset = 140;
+    private const int DataSeqOffset = 192, ReadersWaitingOffset = 196;
+    private const int SpaceSeqOffset = 256, WritersWaitingOffset = 260, CountOffset = 264;
+    private const int CompletedOffset = 320, WriterPidOffset = 324, ReaderPidOffset = 328;
+    private const int FreeListOffset = 384, FreeListLength = 8;
+    private const int UnfinishedOffset = 448, UnfinishedSeqOffset = 452;
+    private const int ControlSize = 4096;
+
+    // Segment layout: committed length (bytes from the segment start), next segment number, then 8-aligned records
+    // of [int length][payload].
+    private const int SegmentHeader = 64, CommittedOffset = 0, NextOffset = 4;
+
+    /// <summary>The default segment size: large enough that most messages share one, small enough to stay in cache.</summary>
+    public const int DefaultSegmentSize = 1 << 20;
+
+    private const int MaxCachedSegments = 16;
+    private const int SpinIterations = 2000;
+
+    private readonly SharedMemoryFile _control;
+    private readonly byte* _c;
+    private readonly Dictionary<int, SharedMemoryFile> _segments = [];
+    private readonly Lock _gate = new();
+    private readonly int _segmentSize;
+
+    private MessageLog(SharedMemoryFile control, string description)
+    {
+        _control = control;
+        _c = control.Pointer;
+        Description = description;
+        _segmentSize = *(int*)(_c + SegmentSizeOffset);
+    }
+
+    /// <summary>What the errors call this log, e.g. <c>queue 'mp-12-ab…'</c>.</summary>
+    public string Description { get; }
+
+    /// <summary>The control file's name: what another process needs to attach.</summary>
+    public string Name => _control.Name;
+
+    /// <summary>Whether this process created the log (and removes its files on dispose).</summary>
+    public bool IsOwner { get; private init; }
+
+    /// <summary>Creates a log; <paramref name="capacity"/> 0 means unbounded.</summary>
+    public static MessageLog Create(string kind, long typeHash, int capacity, int segmentSize = DefaultSegmentSize)
+    {
+        string name = SharedMemoryFile.NewName();
+        var control = SharedMemoryFile.Create(name, ControlSize, owner: false);
+        byte* c = control.Pointer;
+        *(long*)(c + TypeHashOffset) = typeHash;
+        *(int*)(c + SegmentSizeOffset) = segmentSize;
+        *(int*)(c + CapacityOffset) = capacity;
+        *(int*)(c + NextSegmentOffset) = 1;
+        *(int*)(c + WriteSegmentOffset) = 1;
+        *(int*)(c + ReadSegmentOffset) = 1;
+        *(int*)(c + ReadOffsetOffset) = SegmentHeader;
+        var log = new MessageLog(control, $"{kind} '{name}'") { IsOwner = true };
+        var first = SharedMemoryFile.Create(SegmentName(name, 1), segmentSize, owner: false);
+        *(int*)(first.Pointer + CommittedOffset) = SegmentHeader;
+        log._segments[1] = first;
+        Volatile.Write(ref *(long*)(c + MagicOffset), Magic);
+        return log;
+    }
+
+    /// <summary>Attaches to a log another process created; checks that both sides agree on the message type.</summary>
+    public static MessageLog Open(string kind, string name, long typeHash, string typeName)
+    {
+        string description = $"{kind} '{name}'";
+        var control = SharedMemoryFile.Open(name, description);
+        byte* c = control.Pointer;
+        if (*(long*)(c + MagicOffset) != Magic)
+        {
+            control.Dispose();
+            throw new InvalidDataException($"The {description} is not a Multiprocessing channel (bad header).");
+        }
+
+        if (*(long*)(c + TypeHashOffset) != typeHash)
+        {
+            control.Dispose();
+            throw new InvalidOperationException(
+                $"The {description} carries another message type than '{typeName}' (the type this process opened it with). Both ends of a channel must use the same type argument.");
+        }
+
+        return new MessageLog(control, description);
+    }
+
+    /// <summary>The number of messages written and not yet read.</summary>
+    public int Count => Math.Max(0, Volatile.Read(ref *(int*)(_c + CountOffset)));
+
+    /// <summary>The capacity (0: unbounded).</summary>
+    public int Capacity => *(int*)(_c + CapacityOffset);
+
+    /// <summary>Whether <see cref="Complete"/> was called: readers see the end once the log is drained.</summary>
+    public bool IsCompleted => Volatile.Read(ref *(int*)(_c + CompletedOffset)) != 0;
+
+    /// <summary>The pid of the one process that writes (pipes), or 0.</summary>
+    public ref int WriterPid => ref *(int*)(_c + WriterPidOffset);
+
+    /// <summary>The pid of the one process that reads (pipes), or 0.</summary>
+    public ref int ReaderPid => ref *(int*)(_c + ReaderPidOffset);
+
+    /// <summary>Marks the end of the messages and wakes every waiter. Returns false if it was already complete.</summary>
+    public bool Complete()
+    {
+        bool first = Interlocked.Exchange(ref *(int*)(_c + CompletedOffset), 1) == 0;
+        Bump(DataSeqOffset, wake: true);
+        Bump(SpaceSeqOffset, wake: true);
+        return first;
+    }
+
+    // ---- writing ---------------------------------------------------------------------------------------------
+
+    /// <summary>Appends one message. The caller checked capacity (<see cref="HasSpace"/>) if the log is bounded.</summary>
+    public void Write(ReadOnlySpan<byte> message)
+    {
+        int* producerLock = (int*)(_c + ProducerLockOffset);
+        FutexLock.Enter(producerLock, -1, default);
+        try
+        {
+            var segment = WriteSpace(message.Length, out byte* record);
+            *(int*)record = message.Length;
+            message.CopyTo(new Span<byte>(record + 4, message.Length));
+            Commit(segment, record, message.Length);
+        }
+        finally
+        {
+            FutexLock.Exit(producerLock);
+        }
+
+        AfterWrite();
+    }
+
+    /// <summary>Appends one message serialized in place by <paramref name="serialize"/> (no intermediate copy when it fits).</summary>
+    public void Write<TState>(TState state, Action<TState, RecordWriter> serialize, RecordWriter scratch)
+    {
+        int* producerLock = (int*)(_c + ProducerLockOffset);
+        FutexLock.Enter(producerLock, -1, default);
+        try
+        {
+            byte* segment = CurrentWriteSegment(out int committed, out int length);
+            // Records are 8-aligned and so is the free space: a payload of up to (free - 4) bytes fits.
+            scratch.Begin(segment + committed + 4, Math.Max(0, length - committed - 4));
+            serialize(state, scratch);
+            if (scratch.InPlace(out int written))
+            {
+                *(int*)(segment + committed) = written;
+                Commit(segment, segment + committed, written);
+            }
+            else
+            {
+                var overflow = scratch.Overflow;
+                segment = WriteSpace(overflow.Length, out byte* record);
+                *(int*)record = overflow.Length;
+                overflow.CopyTo(new Span<byte>(record + 4, overflow.Length));
+                Commit(segment, record, overflow.Length);
+            }
+        }
+        finally
+        {
+            scratch.End();
+            FutexLock.Exit(producerLock);
+        }
+
+        AfterWrite();
+    }
+
+    /// <summary>Whether a bounded log has room for one more message now.</summary>
+    public bool HasSpace => Capacity == 0 || Volatile.Read(ref *(int*)(_c + CountOffset)) < Capacity;
+
+    /// <summary>Waits until a bounded log has room or it completes; false on timeout.</summary>
+    public bool WaitForSpace(int millisecondsTimeout, CancellationToken cancellationToken, Action? checkPeer = null)
+    {
+        long deadline = FutexLock.Deadline(millisecondsTimeout);
+        int* seq = (int*)(_c + SpaceSeqOffset);
+        int* waiting = (int*)(_c + WritersWaitingOffset);
+        while (true)
+        {
+            int observed = Volatile.Read(ref *seq);
+            if (HasSpace || IsCompleted)
+            {
+                return true;
+            }
+
+            checkPeer?.Invoke();
+            Interlocked.Increment(ref *waiting);
+            try
+            {
+                if (!FutexLock.WaitOnce(seq, observed, deadline, cancellationToken))
+                {
+                    return false;
+                }
+            }
+            finally
+            {
+                Interlocked.Decrement(ref *waiting);
+            }
+        }
+    }
+
+    private byte* CurrentWriteSegment(out int committed, out int length)
+    {
+        int number = *(int*)(_c + WriteSegmentOffset);
+        var file = Segment(number);
+        byte* segment = file.Pointer;
+        // A producer that died between linking a new segment and publishing it as current: follow the link.
+        int next;
+        while ((next = Volatile.Read(ref *(int*)(segment + NextOffset))) != 0)
+        {
+            *(int*)(_c + WriteSegmentOffset) = next;
+            file = Segment(next);
+            segment = file.Pointer;
+        }
+
+        committed = *(int*)(segment + CommittedOffset);
+        length = (int)file.Length;
+        return segment;
+    }
+
+    /// <summary>Finds room for a record of <paramref name="size"/> payload bytes, moving to a new segment if needed.</summary>
+    private byte* WriteSpace(int size, out byte* record)
+    {
+        byte* segment = CurrentWriteSegment(out int committed, out int length);
+        long needed = RecordSize(size);
+        if (committed + needed <= length)
+        {
+            record = segment + committed;
+            return segment;
+        }
+
+        long newLength = Math.Max(_segmentSize, SegmentHeader + needed);
+        if (newLength > int.MaxValue)
+        {
+            throw new InvalidOperationException($"A message of {size} bytes is too large for the {Description} (at most {int.MaxValue - SegmentHeader - 8} bytes).");
+        }
+
+        int number = NewSegment((int)newLength, out byte* fresh);
+        // Publish: the old segment points to the new one (readers follow it once they drained the old one).
+        Volatile.Write(ref *(int*)(segment + NextOffset), number);
+        *(int*)(_c + WriteSegmentOffset) = number;
+        record = fresh + SegmentHeader;
+        return fresh;
+    }
+
+    private int NewSegment(int length, out byte* segment)
+    {
+        if (length == _segmentSize)
+        {
+            int* free = (int*)(_c + FreeListOffset);
+            for (int i = 0; i < FreeListLength; i++)
+            {
+                int candidate = Volatile.Read(ref free[i]);
+                if (candidate != 0 && Interlocked.CompareExchange(ref free[i], 0, candidate) == candidate)
+                {
+                    segment = Segment(candidate).Pointer;
+                    *(int*)(segment + NextOffset) = 0;
+                    Volatile.Write(ref *(int*)(segment + CommittedOffset), SegmentHeader);
+                    return candidate;
+                }
+            }
+        }
+
+        int number = Interlocked.Increment(ref *(int*)(_c + NextSegmentOffset));
+        var file = SharedMemoryFile.Create(SegmentName(Name, number), length, owner: false);
+        segment = file.Pointer;
+        *(int*)(segment + CommittedOffset) = SegmentHeader;
+        Cache(number, file);
+        return number;
+    }
+
+    private static void Commit(byte* segment, byte* record, int size) =>
+        Volatile.Write(ref *(int*)(segment + CommittedOffset), (int)(record - segment + RecordSize(size)));
+
+    private void AfterWrite()
+    {
+        Interlocked.Increment(ref *(int*)(_c + UnfinishedOffset));
+        Interlocked.Increment(ref *(int*)(_c + CountOffset));
+        Bump(DataSeqOffset, wake: Volatile.Read(ref *(int*)(_c + ReadersWaitingOffset)) > 0);
+    }
+
+    // ---- reading ---------------------------------------------------------------------------------------------
+
+    /// <summary>A read message: valid until the next call on this log from this thread (the consumer lock is held).</summary>
+    public delegate TResult MessageReader<TResult>(ReadOnlySpan<byte> message);
+
+    /// <summary>Takes the next message if there is one, and hands it to <paramref name="read"/> while it is still in place.</summary>
+    public bool TryRead<TResult>(MessageReader<TResult> read, out TResult result) => TryRead(read, out result, int.MaxValue, out _);
+
+    /// <summary>As <see cref="TryRead{TResult}(MessageReader{TResult}, out TResult)"/>, but a message larger than
+    /// <paramref name="maxSize"/> stays in the log (false, with its <paramref name="size"/>).</summary>
+    public bool TryRead<TResult>(MessageReader<TResult> read, out TResult result, int maxSize, out int size)
+    {
+        size = -1;
+        if (IsEmpty())
+        {
+            result = default!;
+            return false;
+        }
+
+        int* consumerLock = (int*)(_c + ConsumerLockOffset);
+        FutexLock.Enter(consumerLock, -1, default);
+        bool got;
+        try
+        {
+            got = TryReadLocked(read, out result, maxSize, ref size);
+        }
+        finally
+        {
+            FutexLock.Exit(consumerLock);
+        }
+
+        if (got)
+        {
+            Interlocked.Decrement(ref *(int*)(_c + CountOffset));
+            if (Capacity != 0)
+            {
+                Bump(SpaceSeqOffset, wake: Volatile.Read(ref *(int*)(_c + WritersWaitingOffset)) > 0);
+            }
+        }
+
+        return got;
+    }
+
+    private bool IsEmpty() => Volatile.Read(ref *(int*)(_c + CountOffset)) <= 0;
+
+    private bool TryReadLocked<TResult>(MessageReader<TResult> read, out TResult result, int maxSize, ref int messageSize)
+    {
+        while (true)
+        {
+            int number = *(int*)(_c + ReadSegmentOffset);
+            int offset = *(int*)(_c + ReadOffsetOffset);
+            var file = Segment(number);
+            byte* segment = file.Pointer;
+            int next = Volatile.Read(ref *(int*)(segment + NextOffset));
+            int committed = Volatile.Read(ref *(int*)(segment + CommittedOffset));
+            if (offset < committed)
+            {
+                int size = *(int*)(segment + offset);
+                if (size < 0 || offset + RecordSize(size) > committed)
+                {
+                    throw new InvalidDataException($"The {Description} is corrupt: a record of {size} bytes at offset {offset} of segment {number} runs past its end.");
+                }
+
+                if (size > maxSize)
+                {
+                    messageSize = size;
+                    result = default!;
+                    return false;
+                }
+
+                // Consume first: if the reader throws (a type mismatch), the message is not read again forever.
+                *(int*)(_c + ReadOffsetOffset) = offset + (int)RecordSize(size);
+                result = read(new ReadOnlySpan<byte>(segment + offset + 4, size));
+                return true;
+            }
+
+            if (next == 0)
+            {
+                result = default!;
+                return false;
+            }
+
+            *(int*)(_c + ReadSegmentOffset) = next;
+            *(int*)(_c + ReadOffsetOffset) = SegmentHeader;
+            Retire(number, file);
+        }
+    }
+
+    /// <summary>A drained segment goes back to the producers, or away when there are enough spares.</summary>
+    private void Retire(int number, SharedMemoryFile file)
+    {
+        if (file.Length == _segmentSize)
+        {
+            int* free = (int*)(_c + FreeListOffset);
+            for (int i = 0; i < FreeListLength; i++)
+            {
+                if (Interlocked.CompareExchange(ref free[i], number, 0) == 0)
+                {
+                    return;
+                }
+            }
+        }
+
+        SharedMemoryFile.Unlink(file.Name);
+        lock (_gate)
+        {
+            _segments.Remove(number);
+        }
+
+        file.Dispose();
+    }
+
+    /// <summary>
+    /// Waits until a message is available or the log completes; false on timeout. Spins briefly first: a peer on
+    /// another core usually answers within microseconds, far sooner than a sleep and a wake-up would.
+    /// </summary>
+    public bool WaitForData(int millisecondsTimeout, CancellationToken cancellationToken, Action? checkPeer = null)
+    {
+        int* seq = (int*)(_c + DataSeqOffset);
+        for (int i = 0; i < SpinIterations; i++)
+        {
+            if (!IsEmpty() || IsCompleted)
+            {
+                return true;
+            }
+
+            Thread.SpinWait(8);
+        }
+
+        long deadline = FutexLock.Deadline(millisecondsTimeout);
+        int* waiting = (int*)(_c + ReadersWaitingOffset);
+        while (true)
+        {
+            int observed = Volatile.Read(ref *seq);
+            if (!IsEmpty() || IsCompleted)
+            {
+                return true;
+            }
+
+            checkPeer?.Invoke();
+            Interlocked.Increment(ref *waiting);
+            try
+            {
+                if (!FutexLock.WaitOnce(seq, observed, deadline, cancellationToken))
+                {
+                    return false;
+                }
+            }
+            finally
+            {
+                Interlocked.Decrement(ref *waiting);
+            }
+        }
+    }
+
+    // ---- joinable: Python's JoinableQueue.task_done() / join() ------------------------------------------------
+
+    /// <summary>Marks one read message as processed; throws when more were marked than were written.</summary>
+    public void TaskDone()
+    {
+        int* unfinished = (int*)(_c + UnfinishedOffset);
+        int left = Interlocked.Decrement(ref *unfinished);
+        if (left < 0)
+        {
+            Interlocked.Increment(ref *unfinished);
+            throw new InvalidOperationException($"TaskDone() was called more times than items were written to the {Description}.");
+        }
+
+        if (left == 0)
+        {
+            Bump(UnfinishedSeqOffset, wake: true);
+        }
+    }
+
+    /// <summary>Waits until every written message was marked done; false on timeout.</summary>
+    public bool WaitAllDone(int millisecondsTimeout, CancellationToken cancellationToken)
+    {
+        long deadline = FutexLock.Deadline(millisecondsTimeout);
+        int* seq = (int*)(_c + UnfinishedSeqOffset);
+        while (true)
+        {
+            int observed = Volatile.Read(ref *seq);
+            if (Volatile.Read(ref *(int*)(_c + UnfinishedOffset)) <= 0)
+            {
+                return true;
+            }
+
+            if (!FutexLock.WaitOnce(seq, observed, deadline, cancellationToken))
+            {
+                return false;
+            }
+        }
+    }
+
+    // ---- plumbing --------------------------------------------------------------------------------------------
+
+    private void Bump(int offset, bool wake)
+    {
+        int* seq = (int*)(_c + offset);
+        Interlocked.Increment(ref *seq);
+        if (wake)
+        {
+            Linux.FutexWake(seq);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long RecordSize(int size) => (4L + size + 7) & ~7L;
+
+    private static string SegmentName(string name, int number) => $"{name}.{number}";
+
+    private SharedMemoryFile Segment(int number)
+    {
+        lock (_gate)
+        {
+            if (_segments.TryGetValue(number, out var file))
+            {
+                return file;
+            }
+        }
+
+        var opened = SharedMemoryFile.Open(SegmentName(Name, number), Description);
+        Cache(number, opened);
+        return opened;
+    }
+
+    private void Cache(int number, SharedMemoryFile file)
+    {
+        lock (_gate)
+        {
+            if (_segments.Count >= MaxCachedSegments)
+            {
+                // Forget the oldest mapping this process holds (segments are numbered in creation order), never the
+                // ones a producer or a consumer of this process may be using right now.
+                int write = *(int*)(_c + WriteSegmentOffset), read = *(int*)(_c + ReadSegmentOffset);
+                int oldest = _segments.Keys.Where(n => n != write && n != read).DefaultIfEmpty(0).Min();
+                if (_segments.Remove(oldest, out var evicted))
+                {
+                    evicted.Dispose();
+                }
+            }
+
+            _segments[number] = file;
+        }
+    }
+
+    public void Dispose() => Dispose(removeFiles: IsOwner);
+
+    /// <summary>Unmaps the log; <paramref name="removeFiles"/> also removes its files (every process loses it).</summary>
+    public void Dispose(bool removeFiles)
+    {
+        lock (_gate)
+        {
+            foreach (var file in _segments.Values)
+            {
+                file.Dispose();
+            }
+
+            _segments.Clear();
+        }
+
+        string name = _control.Name;
+        _control.Dispose();
+        if (removeFiles)
+        {
+            SharedMemoryFile.Unlink(name);
+            SharedMemoryFile.RemoveFiles(name + ".*");
+        }
+    }
+}
