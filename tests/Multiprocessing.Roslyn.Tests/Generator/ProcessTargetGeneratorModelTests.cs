@@ -224,6 +224,35 @@ public sealed class ProcessTargetGeneratorModelTests
     }
 
     [TestMethod]
+    public void ChannelOfACollection_RegistersTheItemFormatterBeforeTheChannel()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using Multiprocessing;
+
+            namespace Demo;
+
+            public static partial class Workers
+            {
+                [ProcessTarget]
+                public static void Consume(ProcessQueue<List<int>> queue)
+                {
+                }
+            }
+            """;
+        var spec = Targets(source).Single();
+
+        // The queue registers its own formatter (it travels by name); its items are serialized too, so they need theirs.
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                new FormatterSpec("global::System.Collections.Generic.List<int>", "global::MemoryPack.Formatters.ListFormatter<int>"),
+                new FormatterSpec("global::Multiprocessing.ProcessQueue<global::System.Collections.Generic.List<int>>", null),
+            },
+            spec.Formatters.ToArray());
+    }
+
+    [TestMethod]
     [DataRow("", "global::System.ValueTuple", DisplayName = "no parameters")]
     [DataRow("int n", "int", DisplayName = "one parameter")]
     [DataRow("string? text", "string?", DisplayName = "one nullable parameter")]
