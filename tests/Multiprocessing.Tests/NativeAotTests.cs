@@ -48,6 +48,8 @@ public sealed class NativeAotTests
             Assert.AreEqual("k:3", lines["lengths"]);
             Assert.AreEqual("Point { X = 11, Y = 12 }", lines["point"]);
             Assert.AreEqual("x!", lines["async"]);
+            Assert.AreEqual("1,2,3", lines["queue"], "a queue of [MemoryPackable] records, filled by a child");
+            Assert.AreEqual("ping-pong", lines["pipe"]);
             Assert.AreEqual("System.InvalidOperationException:aot boom", lines["error"]);
         }
         finally
