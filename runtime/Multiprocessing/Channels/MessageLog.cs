@@ -22,7 +22,7 @@ internal sealed unsafe class MessageLog : IDisposable
     private const int DataSeqOffset = 192, ReadersWaitingOffset = 196;
     private const int SpaceSeqOffset = 256, WritersWaitingOffset = 260, CountOffset = 264;
     private const int CompletedOffset = 320, WriterPidOffset = 324, ReaderPidOffset = 328;
-    private const int FreeListOffset = 384, FreeListLength = 8;
+    private const int FreeListOffset = 384, FreeListLength = 4;
     private const int UnfinishedOffset = 448, UnfinishedSeqOffset = 452;
     private const int ControlSize = 4096;
 
@@ -30,8 +30,11 @@ internal sealed unsafe class MessageLog : IDisposable
     // of [int length][payload].
     private const int SegmentHeader = 64, CommittedOffset = 0, NextOffset = 4;
 
-    /// <summary>The default segment size: large enough that most messages share one, small enough to stay in cache.</summary>
-    public const int DefaultSegmentSize = 1 << 20;
+    /// <summary>
+    /// The default segment size: large enough that messages of a MiB share one (a message that fits no standard
+    /// segment gets a file of its own, created and faulted in for it alone), and pages are only allocated when touched.
+    /// </summary>
+    public const int DefaultSegmentSize = 4 << 20;
 
     private const int MaxCachedSegments = 16;
     private const int SpinIterations = 2000;
@@ -218,14 +221,14 @@ internal sealed unsafe class MessageLog : IDisposable
     private byte* CurrentWriteSegment(out int committed, out int length)
     {
         int number = *(int*)(_c + WriteSegmentOffset);
-        var file = Segment(number);
+        var file = Segment(number, ref _writeHint);
         byte* segment = file.Pointer;
         // A producer that died between linking a new segment and publishing it as current: follow the link.
         int next;
         while ((next = Volatile.Read(ref *(int*)(segment + NextOffset))) != 0)
         {
             *(int*)(_c + WriteSegmentOffset) = next;
-            file = Segment(next);
+            file = Segment(next, ref _writeHint);
             segment = file.Pointer;
         }
 
@@ -346,7 +349,7 @@ internal sealed unsafe class MessageLog : IDisposable
         {
             int number = *(int*)(_c + ReadSegmentOffset);
             int offset = *(int*)(_c + ReadOffsetOffset);
-            var file = Segment(number);
+            var file = Segment(number, ref _readHint);
             byte* segment = file.Pointer;
             int next = Volatile.Read(ref *(int*)(segment + NextOffset));
             int committed = Volatile.Read(ref *(int*)(segment + CommittedOffset));
@@ -505,6 +508,21 @@ internal sealed unsafe class MessageLog : IDisposable
     private static long RecordSize(int size) => (4L + size + 7) & ~7L;
 
     private static string SegmentName(string name, int number) => $"{name}.{number}";
+
+    // The segment each side used last, looked up without the dictionary's lock (each is only used under its side's lock).
+    private (int Number, SharedMemoryFile? File) _writeHint, _readHint;
+
+    private SharedMemoryFile Segment(int number, ref (int Number, SharedMemoryFile? File) hint)
+    {
+        if (hint.Number == number && hint.File is { IsMapped: true } hit)
+        {
+            return hit;
+        }
+
+        var file = Segment(number);
+        hint = (number, file);
+        return file;
+    }
 
     private SharedMemoryFile Segment(int number)
     {

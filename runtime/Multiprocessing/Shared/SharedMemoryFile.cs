@@ -31,6 +31,9 @@ internal sealed unsafe class SharedMemoryFile : IDisposable
     /// <summary>Whether this mapping created the file and removes it on dispose.</summary>
     public bool IsOwner { get; }
 
+    /// <summary>Whether the mapping is still there (not disposed).</summary>
+    public bool IsMapped => _pointer != null;
+
     /// <summary>The start of the mapping.</summary>
     public byte* Pointer => _pointer != null ? _pointer : throw new ObjectDisposedException(Name, $"The shared memory '{Name}' is closed in this process.");
 
