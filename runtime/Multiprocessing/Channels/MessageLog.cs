@@ -24,6 +24,7 @@ internal sealed unsafe class MessageLog : IDisposable
     private const int CompletedOffset = 320, WriterPidOffset = 324, ReaderPidOffset = 328;
     private const int FreeListOffset = 384, FreeListLength = 4;
     private const int UnfinishedOffset = 448, UnfinishedSeqOffset = 452;
+    private const int TypeNameOffset = 512; // [int length][UTF-8 name], for the error a mismatched opener gets
     private const int ControlSize = 4096;
 
     // Segment layout: committed length (bytes from the segment start), next segment number, then 8-aligned records
@@ -63,12 +64,19 @@ internal sealed unsafe class MessageLog : IDisposable
     public bool IsOwner { get; private init; }
 
     /// <summary>Creates a log; <paramref name="capacity"/> 0 means unbounded.</summary>
-    public static MessageLog Create(string kind, long typeHash, int capacity, int segmentSize = DefaultSegmentSize)
+    public static MessageLog Create(string kind, long typeHash, int capacity, int segmentSize = DefaultSegmentSize, string? typeName = null)
     {
         string name = SharedMemoryFile.NewName();
         var control = SharedMemoryFile.Create(name, ControlSize, owner: false);
         byte* c = control.Pointer;
         *(long*)(c + TypeHashOffset) = typeHash;
+        if (typeName is not null)
+        {
+            var room = new Span<byte>(c + TypeNameOffset + 4, ControlSize - TypeNameOffset - 4);
+            System.Text.Encoding.UTF8.GetEncoder().Convert(typeName, room, flush: true, out _, out int written, out _);
+            *(int*)(c + TypeNameOffset) = written;
+        }
+
         *(int*)(c + SegmentSizeOffset) = segmentSize;
         *(int*)(c + CapacityOffset) = capacity;
         *(int*)(c + NextSegmentOffset) = 1;
@@ -97,9 +105,11 @@ internal sealed unsafe class MessageLog : IDisposable
 
         if (*(long*)(c + TypeHashOffset) != typeHash)
         {
+            int length = Math.Clamp(*(int*)(c + TypeNameOffset), 0, ControlSize - TypeNameOffset - 4);
+            string carried = length > 0 ? $"'{System.Text.Encoding.UTF8.GetString(c + TypeNameOffset + 4, length)}' messages" : "another message type";
             control.Dispose();
             throw new InvalidOperationException(
-                $"The {description} carries another message type than '{typeName}' (the type this process opened it with). Both ends of a channel must use the same type argument.");
+                $"The {description} carries {carried}, not '{typeName}' (the type this process opened it with). Both ends of a channel must use the same type argument.");
         }
 
         return new MessageLog(control, description);
@@ -151,13 +161,23 @@ internal sealed unsafe class MessageLog : IDisposable
         AfterWrite();
     }
 
-    /// <summary>Appends one message serialized in place by <paramref name="serialize"/> (no intermediate copy when it fits).</summary>
-    public void Write<TState>(TState state, Action<TState, RecordWriter> serialize, RecordWriter scratch)
+    /// <summary>
+    /// Appends one message serialized in place by <paramref name="serialize"/> (no intermediate copy when it fits).
+    /// Returns false, writing nothing, when a bounded log is full.
+    /// </summary>
+    public bool Write<TState>(TState state, Action<TState, RecordWriter> serialize, RecordWriter scratch)
     {
         int* producerLock = (int*)(_c + ProducerLockOffset);
         FutexLock.Enter(producerLock, -1, default);
         try
         {
+            // Checked under the producer lock (the count only rises under it): writers woken together by one read
+            // cannot all pass the capacity.
+            if (!HasSpace)
+            {
+                return false;
+            }
+
             byte* segment = CurrentWriteSegment(out int committed, out int length);
             // Records are 8-aligned and so is the free space: a payload of up to (free - 4) bytes fits.
             scratch.Begin(segment + committed + 4, Math.Max(0, length - committed - 4));
@@ -183,6 +203,7 @@ internal sealed unsafe class MessageLog : IDisposable
         }
 
         AfterWrite();
+        return true;
     }
 
     /// <summary>Whether a bounded log has room for one more message now.</summary>
@@ -288,15 +309,16 @@ internal sealed unsafe class MessageLog : IDisposable
         return number;
     }
 
-    private static void Commit(byte* segment, byte* record, int size) =>
-        Volatile.Write(ref *(int*)(segment + CommittedOffset), (int)(record - segment + RecordSize(size)));
-
-    private void AfterWrite()
+    private void Commit(byte* segment, byte* record, int size)
     {
+        // Counted as the message becomes visible, under the producer lock: a producer that dies right after (or a
+        // reader that takes the message at once and marks it done) finds the counts in step with the log.
         Interlocked.Increment(ref *(int*)(_c + UnfinishedOffset));
+        Volatile.Write(ref *(int*)(segment + CommittedOffset), (int)(record - segment + RecordSize(size)));
         Interlocked.Increment(ref *(int*)(_c + CountOffset));
-        Bump(DataSeqOffset, wake: Volatile.Read(ref *(int*)(_c + ReadersWaitingOffset)) > 0);
     }
+
+    private void AfterWrite() => Bump(DataSeqOffset, wake: Volatile.Read(ref *(int*)(_c + ReadersWaitingOffset)) > 0);
 
     // ---- reading ---------------------------------------------------------------------------------------------
 
@@ -319,26 +341,14 @@ internal sealed unsafe class MessageLog : IDisposable
 
         int* consumerLock = (int*)(_c + ConsumerLockOffset);
         FutexLock.Enter(consumerLock, -1, default);
-        bool got;
         try
         {
-            got = TryReadLocked(read, out result, maxSize, ref size);
+            return TryReadLocked(read, out result, maxSize, ref size);
         }
         finally
         {
             FutexLock.Exit(consumerLock);
         }
-
-        if (got)
-        {
-            Interlocked.Decrement(ref *(int*)(_c + CountOffset));
-            if (Capacity != 0)
-            {
-                Bump(SpaceSeqOffset, wake: Volatile.Read(ref *(int*)(_c + WritersWaitingOffset)) > 0);
-            }
-        }
-
-        return got;
     }
 
     private bool IsEmpty() => Volatile.Read(ref *(int*)(_c + CountOffset)) <= 0;
@@ -368,8 +378,15 @@ internal sealed unsafe class MessageLog : IDisposable
                     return false;
                 }
 
-                // Consume first: if the reader throws (a type mismatch), the message is not read again forever.
+                // Consume first, count included: if the reader throws (a message it cannot deserialize) or this process
+                // dies while it reads, the message is not read again forever and the count still matches the log.
                 *(int*)(_c + ReadOffsetOffset) = offset + (int)RecordSize(size);
+                Interlocked.Decrement(ref *(int*)(_c + CountOffset));
+                if (Capacity != 0)
+                {
+                    Bump(SpaceSeqOffset, wake: Volatile.Read(ref *(int*)(_c + WritersWaitingOffset)) > 0);
+                }
+
                 result = read(new ReadOnlySpan<byte>(segment + offset + 4, size));
                 return true;
             }
@@ -412,12 +429,13 @@ internal sealed unsafe class MessageLog : IDisposable
 
     /// <summary>
     /// Waits until a message is available or the log completes; false on timeout. Spins briefly first: a peer on
-    /// another core usually answers within microseconds, far sooner than a sleep and a wake-up would.
+    /// another core usually answers within microseconds, far sooner than a sleep and a wake-up would
+    /// (<paramref name="spinIterations"/>: 0 for a caller that spun its own way already).
     /// </summary>
-    public bool WaitForData(int millisecondsTimeout, CancellationToken cancellationToken, Action? checkPeer = null)
+    public bool WaitForData(int millisecondsTimeout, CancellationToken cancellationToken, Action? checkPeer = null, int spinIterations = SpinIterations)
     {
         int* seq = (int*)(_c + DataSeqOffset);
-        for (int i = 0; i < SpinIterations; i++)
+        for (int i = 0; i < spinIterations; i++)
         {
             if (!IsEmpty() || IsCompleted)
             {

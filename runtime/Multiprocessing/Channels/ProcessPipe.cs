@@ -17,8 +17,8 @@ public static class ProcessPipe
     /// <returns>The two ends; deconstruct them: <c>var (parentEnd, childEnd) = ProcessPipe.Create&lt;int&gt;();</c></returns>
     public static (PipeConnection<T> First, PipeConnection<T> Second) Create<T>()
     {
-        var forward = MessageLog.Create("pipe", MessageCodec<T>.TypeHash, capacity: 0);
-        var backward = MessageLog.Create("pipe", MessageCodec<T>.TypeHash, capacity: 0);
+        var forward = MessageLog.Create("pipe", MessageCodec<T>.TypeHash, capacity: 0, typeName: MessageCodec<T>.TypeName);
+        var backward = MessageLog.Create("pipe", MessageCodec<T>.TypeHash, capacity: 0, typeName: MessageCodec<T>.TypeName);
         int pid = Environment.ProcessId;
         forward.WriterPid = forward.ReaderPid = backward.WriterPid = backward.ReaderPid = pid;
         // Each end maps the logs on its own, so that closing one end leaves the other one's mappings alone.
@@ -224,8 +224,9 @@ public sealed class PipeConnection<T> : IDisposable, IMemoryPackFormatterRegiste
             _outgoing.Complete();
         }
 
-        // The files go with the last end closed (either process may be the last).
-        bool finished = _outgoing.IsCompleted && _incoming.IsCompleted;
+        // The files go with the last end closed (either process may be the last). An end whose process died without
+        // closing it (killed) counts as closed: nobody else would ever remove the files.
+        bool finished = _outgoing.IsCompleted && (_incoming.IsCompleted || PeerDied());
         _outgoing.Dispose(removeFiles: finished);
         _incoming.Dispose(removeFiles: finished);
     }
@@ -246,12 +247,18 @@ public sealed class PipeConnection<T> : IDisposable, IMemoryPackFormatterRegiste
 
     private bool IsDrainedAndClosed() => _incoming.IsCompleted && _incoming.Count == 0;
 
+    /// <summary>Whether the process that holds the other end exited without closing it.</summary>
+    private bool PeerDied()
+    {
+        int pid = Math.Abs(Volatile.Read(ref _incoming.WriterPid));
+        return pid != 0 && !_incoming.IsCompleted && !Linux.ProcessExists(pid);
+    }
+
     /// <summary>A peer that died without closing would leave the receiver waiting forever: name it instead.</summary>
     private void CheckPeer()
     {
-        int peer = Volatile.Read(ref _incoming.WriterPid);
-        int pid = Math.Abs(peer);
-        if (pid != 0 && !_incoming.IsCompleted && !Linux.ProcessExists(pid) && _incoming.Count == 0)
+        int pid = Math.Abs(Volatile.Read(ref _incoming.WriterPid));
+        if (PeerDied() && _incoming.Count == 0)
         {
             throw new IOException(
                 $"The other end of the {_incoming.Description} was held by process {pid}, which exited without closing it (it crashed or was killed). Every message it sent was received.");

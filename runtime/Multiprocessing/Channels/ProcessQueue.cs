@@ -29,14 +29,14 @@ public sealed class ProcessQueue<T> : Channel<T>, IDisposable, IMemoryPackFormat
 
     /// <summary>Creates an unbounded queue.</summary>
     public ProcessQueue()
-        : this(MessageLog.Create("queue", MessageCodec<T>.TypeHash, capacity: 0))
+        : this(MessageLog.Create("queue", MessageCodec<T>.TypeHash, capacity: 0, typeName: MessageCodec<T>.TypeName))
     {
     }
 
     /// <summary>Creates a bounded queue: writers wait while it holds <paramref name="capacity"/> items.</summary>
     /// <param name="capacity">The most items the queue holds; at least 1.</param>
     public ProcessQueue(int capacity)
-        : this(MessageLog.Create("queue", MessageCodec<T>.TypeHash, capacity > 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "A bounded queue holds at least one item.")))
+        : this(MessageLog.Create("queue", MessageCodec<T>.TypeHash, capacity > 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "A bounded queue holds at least one item."), typeName: MessageCodec<T>.TypeName))
     {
     }
 
@@ -124,13 +124,7 @@ public sealed class ProcessQueue<T> : Channel<T>, IDisposable, IMemoryPackFormat
     private bool TryWriteCore(T item)
     {
         ThrowIfCompleted();
-        if (!_log.HasSpace)
-        {
-            return false;
-        }
-
-        _log.Write(item, MessageCodec<T>.Serialize, _scratch);
-        return true;
+        return _log.HasSpace && _log.Write(item, MessageCodec<T>.Serialize, _scratch);
     }
 
     private void ThrowIfCompleted()
