@@ -280,8 +280,6 @@ public class ChildProcess : IDisposable, IAsyncDisposable
     {
         await _started.Task.ConfigureAwait(false);
         int rawExitCode = process.ExitCode;
-        // Shared memory the child created and could not remove (it was killed) goes now, before anyone sees it ended.
-        Shared.SharedMemoryFile.RemoveFilesOf(Pid);
         // Still expected means the parent never matched its connection, so it never ran anything nor reported: done.
         // Otherwise its connection thread holds the report and ends when the connection does.
         if (ParentEndpoint.Instance.Forget(token))
@@ -290,6 +288,13 @@ public class ChildProcess : IDisposable, IAsyncDisposable
         }
 
         await _connectionClosed.Task.ConfigureAwait(false);
+        // A child that ended by itself removed the shared memory it created as it exited; one killed by a signal (or that
+        // never reported) may not have: its files go now, before anyone sees it ended.
+        if (_report is null || rawExitCode > 128)
+        {
+            Shared.SharedMemoryFile.RemoveFilesOf(Pid);
+        }
+
         // .NET reports death by signal N as 128 + N; a child that reported over the channel chose its own code.
         _exitCode = _report is null && rawExitCode is > 128 and <= 128 + 64 ? -(rawExitCode - 128) : rawExitCode;
         _hasExited = true;

@@ -222,12 +222,11 @@ public static class ProcessEntry
     }
 
     /// <summary>
-    /// The connection to the parent closed: if the parent is gone (this process was given another parent), removes the
-    /// shared memory it created and could not remove itself (it was killed). The connection closes as the parent exits
-    /// and the new parent comes a moment later: wait up to <paramref name="waitMilliseconds"/> for it. A parent that is
-    /// still there closed the connection on purpose (a pool retiring its worker): its files stay.
+    /// The connection to the parent closed: if the parent is gone (or exiting), removes the shared memory it created
+    /// and could not remove itself (it was killed). A parent that is alive closed the connection on purpose (a pool
+    /// retiring its worker): its files stay. Costs nothing until the connection closes.
     /// </summary>
-    internal static void RemoveFilesOfGoneParent(int waitMilliseconds)
+    internal static void RemoveFilesOfGoneParent()
     {
         int parent = ParentPid(s_parentSocketPath);
         if (parent <= 0 || !OperatingSystem.IsLinux())
@@ -235,18 +234,44 @@ public static class ProcessEntry
             return;
         }
 
-        long deadline = Environment.TickCount64 + waitMilliseconds;
-        while (Shared.Linux.getppid() == parent)
+        // The connection closes while the parent exits, a moment before this process gets a new parent: the parent's
+        // PF_EXITING flag is set before its sockets close, so there is no window to wait out.
+        if (Shared.Linux.getppid() == parent && !IsExiting(parent))
         {
-            if (Environment.TickCount64 >= deadline)
-            {
-                return;
-            }
-
-            Thread.Sleep(1);
+            return;
         }
 
         Shared.SharedMemoryFile.RemoveFilesOf(parent);
+    }
+
+    /// <summary>Whether a process is exiting or gone: <c>/proc/&lt;pid&gt;/stat</c> shows a zombie or the PF_EXITING flag, or is missing.</summary>
+    private static bool IsExiting(int pid)
+    {
+        const ulong PF_EXITING = 0x4;
+        string stat;
+        try
+        {
+            stat = File.ReadAllText($"/proc/{pid}/stat");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
+
+        // after "pid (comm) ": state ppid pgrp session tty_nr tpgid flags ...
+        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        if (fields.Length < 7 || fields[0] is "Z" or "X" or "x")
+        {
+            return true;
+        }
+
+        ulong flags = 0;
+        foreach (char c in fields[6])
+        {
+            flags = (flags * 10) + (ulong)(c - '0');
+        }
+
+        return (flags & PF_EXITING) != 0;
     }
 
     /// <summary>The parent's pid from its socket path, <c>…/mp-&lt;pid&gt;-&lt;hex&gt;/s</c> (see ParentEndpoint), or 0.</summary>
@@ -299,7 +324,7 @@ public static class ProcessEntry
             {
             }
 
-            RemoveFilesOfGoneParent(waitMilliseconds: 100);
+            RemoveFilesOfGoneParent();
             Environment.Exit(ParentGoneExitCode);
         })
         {

@@ -94,6 +94,15 @@ public sealed class SharedMemoryTests
         Assert.AreEqual(8, other.AsSpan()[4]);
         other[5] = 9;
         Assert.AreEqual(9, array[5]);
+        using (var third = SharedArray<long>.Open(array.Name))
+        {
+            other.Dispose(); // the attachments share one mapping: it stays while one of them uses it
+            Assert.ThrowsExactly<ObjectDisposedException>(() => other[0]);
+            Assert.AreEqual(9, third[5]);
+            other.Dispose();
+        }
+
+        Assert.AreEqual(9, array[5]);
         Assert.ThrowsExactly<IndexOutOfRangeException>(() => array[16]);
         Assert.ThrowsExactly<IndexOutOfRangeException>(() => array[-1]);
 
@@ -192,6 +201,122 @@ public sealed class SharedMemoryTests
         await child.JoinAsync().WaitAsync(Bound);
         Assert.AreEqual(-9, child.ExitCode);
         Assert.AreEqual(0, Directory.GetFiles("/dev/shm", $"mp-{child.Pid}-*").Length, "the parent removed the killed child's shared memory");
+    }
+
+    [TestMethod]
+    public async Task Pool_tasks_work_on_the_same_shared_array()
+    {
+        using var array = new SharedArray<long>(Enumerable.Range(0, 64).Select(i => (long)i).ToArray());
+        var pool = new ProcessPool(2);
+        await using (pool)
+        {
+            var done = await pool.MapAsync(SharedTargets.Targets.SquareSlot, Enumerable.Range(0, 64).Select(i => (array, i)), new MapOptions { ChunkSize = 4 }).WaitAsync(Bound);
+            CollectionAssert.AreEqual(Enumerable.Range(0, 64).Select(i => (long)i * i).ToArray(), array.AsSpan().ToArray());
+            Assert.IsFalse(done.Any(d => d.Pid == Environment.ProcessId));
+            Assert.AreEqual(1, done.Max(d => d.Mappings), "a worker maps the array once, however many tasks bring it");
+        }
+
+        // the retired workers saw their connection close with their parent alive: they left its files alone
+        Assert.IsTrue(File.Exists(Path.Combine("/dev/shm", array.Name)));
+        using var attached = SharedArray<long>.Open(array.Name);
+        Assert.AreEqual(63L * 63, attached[63]);
+    }
+
+    private const string KilledParentReport = "MP_TEST_KILLED_PARENT_REPORT";
+
+    [TestMethod]
+    public Task A_killed_parent_leaves_no_shared_memory_once_its_child_noticed() => KillParentAndCheckItsFiles(pool: false);
+
+    [TestMethod]
+    public Task A_killed_pool_parent_leaves_no_shared_memory_once_its_worker_noticed() => KillParentAndCheckItsFiles(pool: true);
+
+    private static async Task KillParentAndCheckItsFiles(bool pool)
+    {
+        // The parent must not be a Multiprocessing parent itself (that one would clean up as it sees it exit): run this
+        // test executable as a plain process, with only the helper test below, and kill it.
+        string report = Path.Combine(Path.GetTempPath(), $"mp-test-report-{Guid.NewGuid():N}");
+        var start = new ProcessStartInfo(Environment.ProcessPath!, ["--filter", $"FullyQualifiedName~{nameof(Helper_a_parent_with_shared_memory_and_a_child)}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment[KilledParentReport] = (pool ? "pool:" : "process:") + report;
+        using var parent = Process.Start(start)!;
+        _ = parent.StandardOutput.ReadToEndAsync();
+        _ = parent.StandardError.ReadToEndAsync();
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            string[] fields = [];
+            while (watch.Elapsed < Bound && !parent.HasExited && (fields = File.Exists(report) ? File.ReadAllText(report).Split(' ') : []).Length < 2)
+            {
+                await Task.Delay(20);
+            }
+
+            Assert.AreEqual(2, fields.Length, "the helper reported its array and child");
+            string name = fields[0];
+            int child = int.Parse(fields[1]);
+            StringAssert.StartsWith(name, $"mp-{parent.Id}-");
+            Assert.IsTrue(File.Exists(Path.Combine("/dev/shm", name)));
+
+            parent.Kill();
+            await parent.WaitForExitAsync().WaitAsync(Bound);
+            watch.Restart();
+            while (Processes.IsRunning(child) && watch.Elapsed < Bound)
+            {
+                await Task.Delay(20);
+            }
+
+            Assert.IsFalse(Processes.IsRunning(child), "the child outlived its killed parent");
+            Assert.AreEqual(0, Directory.GetFiles("/dev/shm", $"mp-{parent.Id}-*").Length, "the child removed its killed parent's shared memory");
+        }
+        finally
+        {
+            if (!parent.HasExited)
+            {
+                parent.Kill();
+            }
+
+            File.Delete(report);
+        }
+    }
+
+    /// <summary>Not a test on its own: the parent that <see cref="A_killed_parent_leaves_no_shared_memory_once_its_child_noticed"/> kills.</summary>
+    [TestMethod]
+    public void Helper_a_parent_with_shared_memory_and_a_child()
+    {
+        if (Environment.GetEnvironmentVariable(KilledParentReport) is not { } setting)
+        {
+            Assert.Inconclusive("Runs only as the helper process of another test.");
+            return;
+        }
+
+        Environment.SetEnvironmentVariable(KilledParentReport, null);
+        string report = setting[(setting.IndexOf(':') + 1)..];
+        var array = new SharedArray<int>(1024);
+        var ready = new ProcessEvent();
+        var never = new ProcessEvent();
+        int child;
+        if (setting.StartsWith("pool:", StringComparison.Ordinal))
+        {
+#pragma warning disable MP0012 // deliberately never disposed: this process is killed and the worker watches it die
+            var pool = new ProcessPool(1);
+#pragma warning restore MP0012
+            child = pool.Apply(PoolTargets.Targets.Pid, 0); // the worker is up, idle, reading its connection
+        }
+        else
+        {
+#pragma warning disable MP0012 // deliberately never joined: this process is killed and the child watches it die
+            child = SharedTargets.Targets.WaitForGo.Start(ready, never).Pid;
+#pragma warning restore MP0012
+            Assert.IsTrue(ready.Wait(Bound), "the child runs its target (and watches this process)");
+        }
+
+        File.WriteAllText(report + ".tmp", $"{array.Name} {child}");
+        File.Move(report + ".tmp", report);
+        Thread.Sleep(Bound);
+        GC.KeepAlive(array);
+        GC.KeepAlive(never);
     }
 
     [TestMethod]

@@ -163,6 +163,14 @@ public static partial class SharedTargets
         GC.KeepAlive(barrier);
     }
 
+    /// <summary>A pool task: squares its slot of the array in place; says which process did it and how many times that process maps the array.</summary>
+    [ProcessTarget]
+    public static (int Pid, int Mappings) SquareSlot(SharedArray<long> array, int index)
+    {
+        array[index] *= array[index];
+        return (Environment.ProcessId, File.ReadLines("/proc/self/maps").Count(line => line.EndsWith("/" + array.Name, StringComparison.Ordinal)));
+    }
+
     /// <summary>Reads a value it was given; used to check a disposed object's descriptor fails clearly in the child.</summary>
     [ProcessTarget]
     public static int ReadFirst(SharedArray<int> array) => array[0];

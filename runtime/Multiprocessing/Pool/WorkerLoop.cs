@@ -65,7 +65,7 @@ internal sealed class WorkerLoop
         }
 
         // The parent closed the connection (it retired this worker) or died: either way, stop.
-        ProcessEntry.RemoveFilesOfGoneParent(waitMilliseconds: 0); // a retired worker must not wait: the pool joins it
+        ProcessEntry.RemoveFilesOfGoneParent(); // only if it died: a retired worker leaves its parent's files alone
         return 0;
     }
 
@@ -158,7 +158,7 @@ internal sealed class WorkerLoop
 
                     if (frame is null)
                     {
-                        ProcessEntry.RemoveFilesOfGoneParent(waitMilliseconds: 0);
+                        ProcessEntry.RemoveFilesOfGoneParent();
                         Environment.Exit(0); // the parent is gone: do not finish its task
                     }
                     else if (frame.Value.Kind == FrameKind.Cancel && new PayloadReader(frame.Value.Payload).Int64() == Volatile.Read(ref _runningTask))

@@ -26,13 +26,16 @@ public sealed unsafe partial class ProcessBarrier : IDisposable
     private const int StateOffset = SharedHeader.Size, PhaseOffset = StateOffset + 4, BrokenOffset = StateOffset + 8;
     private const int UsersOffset = SharedHeader.Size + 64, UserSlots = (SharedHeader.Page - UsersOffset) / 4;
 
-    private static readonly HashSet<ProcessBarrier> s_registered = [];
-    private static int s_exitHook;
+    // This process's place in each barrier's users table, by barrier: one per process, however many objects attach.
+    private static readonly Dictionary<string, Registration> s_registrations = new(StringComparer.Ordinal);
+    private static bool s_exitHook;
 
     [MemoryPackIgnore]
     private readonly SharedMemoryFile _file;
     [MemoryPackIgnore]
-    private int _slot = -1;
+    private int _disposed;
+    [MemoryPackIgnore]
+    private bool _registered;
 
     /// <summary>Creates a barrier for <paramref name="participantCount"/> processes (or threads), owned by this process.</summary>
     /// <param name="participantCount">How many calls to <see cref="SignalAndWait()"/> complete a phase; at least 1.</param>
@@ -54,6 +57,8 @@ public sealed unsafe partial class ProcessBarrier : IDisposable
     [MemoryPackInclude]
     private string FileName => _file.Name;
 
+    private byte* Base => _disposed == 0 ? _file.Pointer : throw new ObjectDisposedException($"ProcessBarrier {FileName}", $"The process barrier '{FileName}' was disposed in this process.");
+
     /// <summary>How many calls to <see cref="SignalAndWait()"/> complete a phase.</summary>
     public int ParticipantCount => SharedHeader.Extra(_file);
 
@@ -63,13 +68,13 @@ public sealed unsafe partial class ProcessBarrier : IDisposable
     /// <summary>Whether a participant died while others waited: every wait now throws <see cref="BrokenBarrierException"/>.</summary>
     public bool IsBroken => Volatile.Read(ref *Broken) != 0;
 
-    private long* State => (long*)(_file.Pointer + StateOffset);
+    private long* State => (long*)(Base + StateOffset);
 
-    private int* Phase => (int*)(_file.Pointer + PhaseOffset);
+    private int* Phase => (int*)(Base + PhaseOffset);
 
-    private int* Broken => (int*)(_file.Pointer + BrokenOffset);
+    private int* Broken => (int*)(Base + BrokenOffset);
 
-    private int* Users => (int*)(_file.Pointer + UsersOffset);
+    private int* Users => (int*)(Base + UsersOffset);
 
     /// <summary>Signals that this participant arrived and waits for the others.</summary>
     /// <exception cref="BrokenBarrierException">A participant process died: the phase will never complete.</exception>
@@ -102,17 +107,15 @@ public sealed unsafe partial class ProcessBarrier : IDisposable
     /// <summary>Unmaps the barrier in this process (leaving it without breaking it); the creator also removes it.</summary>
     public void Dispose()
     {
-        lock (s_registered)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            s_registered.Remove(this);
             Unregister();
+            SharedHeader.Close(_file);
         }
-
-        _file.Dispose();
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"ProcessBarrier {FileName} ({ParticipantCount} participants, phase {CurrentPhaseNumber})";
+    public override string ToString() => _disposed == 0 ? $"ProcessBarrier {FileName} ({ParticipantCount} participants, phase {CurrentPhaseNumber})" : $"ProcessBarrier {FileName} (disposed)";
 
     private bool SignalAndWait(int millisecondsTimeout, CancellationToken cancellationToken)
     {
@@ -230,59 +233,79 @@ public sealed unsafe partial class ProcessBarrier : IDisposable
     /// <summary>Records this process among the barrier's users (until it disposes it or exits normally).</summary>
     private void Register()
     {
-        int* users = Users;
-        int pid = Environment.ProcessId;
-        for (int i = 0; i < UserSlots; i++)
+        lock (s_registrations)
         {
-            if (Volatile.Read(ref users[i]) == 0 && Interlocked.CompareExchange(ref users[i], pid, 0) == 0)
+            if (s_registrations.TryGetValue(FileName, out var registration))
             {
-                _slot = i;
-                break;
+                registration.Count++;
+                _registered = true;
+                return;
             }
-        }
 
-        if (_slot < 0)
-        {
-            return; // more users than slots: those are not watched
-        }
-
-        lock (s_registered)
-        {
-            s_registered.Add(this);
-        }
-
-        if (Interlocked.Exchange(ref s_exitHook, 1) == 0)
-        {
-            // A process that ends normally leaves the barrier without breaking it (its mappings stay valid until it ends).
-            AppDomain.CurrentDomain.ProcessExit += static (_, _) =>
+            int* users = Users;
+            int pid = Environment.ProcessId;
+            for (int i = 0; i < UserSlots && !_registered; i++)
             {
-                lock (s_registered)
+                if (Volatile.Read(ref users[i]) == 0 && Interlocked.CompareExchange(ref users[i], pid, 0) == 0)
                 {
-                    foreach (var barrier in s_registered)
-                    {
-                        barrier.Unregister();
-                    }
-
-                    s_registered.Clear();
+                    s_registrations[FileName] = new Registration(_file, i);
+                    _registered = true;
                 }
-            };
+            }
+
+            if (_registered && !s_exitHook)
+            {
+                // A process that ends normally leaves the barrier without breaking it (its mappings stay valid until it ends).
+                s_exitHook = true;
+                AppDomain.CurrentDomain.ProcessExit += static (_, _) =>
+                {
+                    lock (s_registrations)
+                    {
+                        foreach (var registration in s_registrations.Values)
+                        {
+                            registration.Clear(registration.File);
+                        }
+
+                        s_registrations.Clear();
+                    }
+                };
+            }
+
+            // More users than slots: the others are not watched.
         }
     }
 
     private void Unregister()
     {
-        if (_slot >= 0)
+        lock (s_registrations)
         {
-            try
+            if (!_registered)
             {
-                Interlocked.CompareExchange(ref Users[_slot], 0, Environment.ProcessId);
-            }
-            catch (ObjectDisposedException)
-            {
-                // unmapped already
+                return;
             }
 
-            _slot = -1;
+            _registered = false;
+            if (s_registrations.TryGetValue(FileName, out var registration) && --registration.Count == 0)
+            {
+                s_registrations.Remove(FileName);
+                registration.Clear(_file);
+            }
+        }
+    }
+
+    private sealed class Registration(SharedMemoryFile file, int slot)
+    {
+        public SharedMemoryFile File { get; } = file;
+
+        public int Count { get; set; } = 1;
+
+        /// <summary>Takes this process out of the users table, through a mapping that is still there.</summary>
+        public void Clear(SharedMemoryFile through)
+        {
+            if (through.IsMapped)
+            {
+                Interlocked.CompareExchange(ref ((int*)(through.Pointer + UsersOffset))[slot], 0, Environment.ProcessId);
+            }
         }
     }
 }

@@ -22,6 +22,8 @@ public sealed unsafe partial class ProcessEvent : IDisposable
 
     [MemoryPackIgnore]
     private readonly SharedMemoryFile _file;
+    [MemoryPackIgnore]
+    private int _disposed;
 
     /// <summary>Creates an event owned by this process.</summary>
     /// <param name="initiallySet">Whether the event starts set.</param>
@@ -39,11 +41,13 @@ public sealed unsafe partial class ProcessEvent : IDisposable
     [MemoryPackInclude]
     private string FileName => _file.Name;
 
-    private int* Flag => (int*)(_file.Pointer + FlagOffset);
+    private byte* Base => _disposed == 0 ? _file.Pointer : throw new ObjectDisposedException($"ProcessEvent {FileName}", $"The process event '{FileName}' was disposed in this process.");
 
-    private int* Waiters => (int*)(_file.Pointer + WaitersOffset);
+    private int* Flag => (int*)(Base + FlagOffset);
 
-    private int* Generation => (int*)(_file.Pointer + GenerationOffset);
+    private int* Waiters => (int*)(Base + WaitersOffset);
+
+    private int* Generation => (int*)(Base + GenerationOffset);
 
     /// <summary>Whether the event is set (Python's <c>is_set()</c>).</summary>
     public bool IsSet => Volatile.Read(ref *Flag) != 0;
@@ -91,10 +95,16 @@ public sealed unsafe partial class ProcessEvent : IDisposable
         WaitAsync(FutexLock.Milliseconds(timeout, nameof(timeout)), cancellationToken);
 
     /// <summary>Unmaps the event in this process; the creator also removes it.</summary>
-    public void Dispose() => _file.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            SharedHeader.Close(_file);
+        }
+    }
 
     /// <inheritdoc />
-    public override string ToString() => $"ProcessEvent {FileName} ({(IsSet ? "set" : "clear")})";
+    public override string ToString() => _disposed == 0 ? $"ProcessEvent {FileName} ({(IsSet ? "set" : "clear")})" : $"ProcessEvent {FileName} (disposed)";
 
     private bool Wait(int millisecondsTimeout, CancellationToken cancellationToken)
     {

@@ -25,6 +25,8 @@ public sealed unsafe partial class ProcessLock : IDisposable
     private readonly SharedMemoryFile _file;
     [MemoryPackIgnore]
     private readonly bool _ownsMapping;
+    [MemoryPackIgnore]
+    private int _disposed;
 
     /// <summary>Creates a lock owned by this process, not held.</summary>
     /// <exception cref="IOException">The shared memory could not be created.</exception>
@@ -49,7 +51,9 @@ public sealed unsafe partial class ProcessLock : IDisposable
     [MemoryPackInclude]
     private string FileName => _file.Name;
 
-    private int* Word => (int*)(_file.Pointer + Offset);
+    private int* Word => _disposed == 0
+        ? (int*)(_file.Pointer + Offset)
+        : throw new ObjectDisposedException(ToString(), $"The process lock '{FileName}' was disposed in this process (with its shared value, if it belongs to one).");
 
     /// <summary>Whether some process holds the lock now (a snapshot).</summary>
     public bool IsHeld => Volatile.Read(ref Word[0]) != 0;
@@ -136,11 +140,14 @@ public sealed unsafe partial class ProcessLock : IDisposable
     /// </summary>
     public void Dispose()
     {
-        if (_ownsMapping)
+        if (_ownsMapping && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            _file.Dispose();
+            SharedHeader.Close(_file);
         }
     }
+
+    /// <summary>The shared value this lock belongs to was disposed.</summary>
+    internal void MarkDisposed() => _disposed = 1;
 
     /// <inheritdoc />
     public override string ToString() => $"ProcessLock {FileName}";

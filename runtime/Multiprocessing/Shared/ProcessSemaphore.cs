@@ -22,6 +22,8 @@ public sealed unsafe partial class ProcessSemaphore : IDisposable
 
     [MemoryPackIgnore]
     private readonly SharedMemoryFile _file;
+    [MemoryPackIgnore]
+    private int _disposed;
 
     /// <summary>Creates a semaphore owned by this process.</summary>
     /// <param name="initialCount">How many <see cref="Wait()"/>s succeed before one has to wait.</param>
@@ -44,9 +46,11 @@ public sealed unsafe partial class ProcessSemaphore : IDisposable
     [MemoryPackInclude]
     private string FileName => _file.Name;
 
-    private int* Count => (int*)(_file.Pointer + CountOffset);
+    private byte* Base => _disposed == 0 ? _file.Pointer : throw new ObjectDisposedException($"ProcessSemaphore {FileName}", $"The process semaphore '{FileName}' was disposed in this process.");
 
-    private int* Waiters => (int*)(_file.Pointer + WaitersOffset);
+    private int* Count => (int*)(Base + CountOffset);
+
+    private int* Waiters => (int*)(Base + WaitersOffset);
 
     /// <summary>The number of <see cref="Wait()"/>s that would succeed now (a snapshot: other processes change it).</summary>
     public int CurrentCount => Volatile.Read(ref *Count);
@@ -109,10 +113,16 @@ public sealed unsafe partial class ProcessSemaphore : IDisposable
     }
 
     /// <summary>Unmaps the semaphore in this process; the creator also removes it.</summary>
-    public void Dispose() => _file.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            SharedHeader.Close(_file);
+        }
+    }
 
     /// <inheritdoc />
-    public override string ToString() => $"ProcessSemaphore {FileName} (count {CurrentCount})";
+    public override string ToString() => _disposed == 0 ? $"ProcessSemaphore {FileName} (count {CurrentCount})" : $"ProcessSemaphore {FileName} (disposed)";
 
     private static bool TryTake(int* count)
     {

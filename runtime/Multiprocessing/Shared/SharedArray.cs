@@ -27,6 +27,8 @@ public sealed unsafe partial class SharedArray<T> : IDisposable
     private readonly SharedMemoryFile _file;
     [MemoryPackIgnore]
     private T* _data;
+    [MemoryPackIgnore]
+    private int _disposed;
 
     /// <summary>Creates a zero-filled array of <paramref name="length"/> elements, owned by this process.</summary>
     /// <param name="length">The number of elements; 0 or more.</param>
@@ -55,7 +57,7 @@ public sealed unsafe partial class SharedArray<T> : IDisposable
         if (SharedHeader.Length(_file) != length)
         {
             long actual = SharedHeader.Length(_file);
-            _file.Dispose();
+            SharedHeader.Close(_file);
             throw new InvalidDataException($"The shared array '{name}' has {actual} elements, but it was described as having {length}.");
         }
 
@@ -113,13 +115,17 @@ public sealed unsafe partial class SharedArray<T> : IDisposable
     public Span<T> AsSpan() => new(Data, Length);
 
     /// <summary>
-    /// Unmaps the array in this process. The creator also removes the shared memory: processes still attached keep
-    /// their mapping, and later attempts to attach fail.
+    /// Unmaps the array in this process (once no other object of this process uses the mapping). The creator also
+    /// removes the shared memory: processes still attached keep their mapping, and later attempts to attach fail.
+    /// Spans taken from the array before must not be used afterwards.
     /// </summary>
     public void Dispose()
     {
-        _data = null;
-        _file.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _data = null;
+            SharedHeader.Close(_file);
+        }
     }
 
     /// <inheritdoc />
@@ -144,7 +150,7 @@ public sealed unsafe partial class SharedArray<T> : IDisposable
         }
         catch
         {
-            file.Dispose();
+            SharedHeader.Close(file);
             throw;
         }
     }

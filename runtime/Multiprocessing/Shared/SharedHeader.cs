@@ -52,13 +52,33 @@ internal static unsafe class SharedHeader
     }
 
     /// <summary>
-    /// Maps the file <paramref name="name"/> and checks it holds a <paramref name="kind"/> (or one of
+    /// Maps the file <paramref name="name"/> and checks it holds a <paramref name="kind"/> (or
     /// <paramref name="alsoAccepted"/>). <paramref name="what"/> names the object in messages ("shared array 'mp-…'").
+    /// Give the mapping back with <see cref="Close"/>.
     /// </summary>
+    /// <remarks>
+    /// One mapping per name and process, shared by every object attached to it: a pool worker receives the same array
+    /// with each task, and maps it (and faults its pages in) once, not once per task.
+    /// </remarks>
     public static SharedMemoryFile Open(string name, SharedKind kind, string what, SharedKind alsoAccepted = 0)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var file = SharedMemoryFile.Open(name, what);
+        SharedMemoryFile file;
+        lock (s_references)
+        {
+            if (s_attached.TryGetValue(name, out var attached) && attached.IsMapped && SharedMemoryFile.Exists(name))
+            {
+                file = attached;
+                s_references[file]++;
+            }
+            else
+            {
+                file = SharedMemoryFile.Open(name, what);
+                s_attached[name] = file;
+                s_references[file] = 1;
+            }
+        }
+
         try
         {
             if (file.Length < Size || Volatile.Read(ref *(int*)file.Pointer) != Magic || *(int*)(file.Pointer + 4) != Version)
@@ -76,10 +96,38 @@ internal static unsafe class SharedHeader
         }
         catch
         {
-            file.Dispose();
+            Close(file);
             throw;
         }
     }
+
+    /// <summary>Gives back a mapping from <see cref="Create"/> (unmapped and removed) or <see cref="Open"/> (unmapped with its last user).</summary>
+    public static void Close(SharedMemoryFile file)
+    {
+        lock (s_references)
+        {
+            if (s_references.TryGetValue(file, out int references))
+            {
+                if (references > 1)
+                {
+                    s_references[file] = references - 1;
+                    return;
+                }
+
+                s_references.Remove(file);
+                if (s_attached.TryGetValue(file.Name, out var attached) && attached == file)
+                {
+                    s_attached.Remove(file.Name);
+                }
+            }
+        }
+
+        file.Dispose();
+    }
+
+    // Attached (not created) mappings: the current one by name, and how many objects use each.
+    private static readonly Dictionary<string, SharedMemoryFile> s_attached = new(StringComparer.Ordinal);
+    private static readonly Dictionary<SharedMemoryFile, int> s_references = new(ReferenceEqualityComparer.Instance);
 
     public static SharedKind Kind(SharedMemoryFile file) => (SharedKind)(*(int*)(file.Pointer + 8));
 

@@ -111,6 +111,9 @@ internal sealed unsafe class SharedMemoryFile : IDisposable
         return name.StartsWith("mp-", StringComparison.Ordinal) && end > 3 && int.TryParse(name.AsSpan(3, end - 3), System.Globalization.NumberStyles.None, null, out int pid) ? pid : 0;
     }
 
+    /// <summary>Whether the file is still there (its creator has not removed it).</summary>
+    public static bool Exists(string name) => File.Exists(PathOf(name));
+
     /// <summary>Removes the file (its mappings stay valid until unmapped).</summary>
     public static void Unlink(string name) => Linux.unlink(PathOf(name));
 

@@ -28,6 +28,8 @@ public sealed unsafe partial class SharedValue<T> : IDisposable
 
     [MemoryPackIgnore]
     private readonly SharedMemoryFile _file;
+    [MemoryPackIgnore]
+    private int _disposed;
 
     /// <summary>Creates a value owned by this process, holding <paramref name="initialValue"/>.</summary>
     /// <param name="initialValue">The first value (default: zero).</param>
@@ -51,7 +53,7 @@ public sealed unsafe partial class SharedValue<T> : IDisposable
         }
         catch
         {
-            _file.Dispose();
+            SharedHeader.Close(_file);
             throw;
         }
 
@@ -73,7 +75,7 @@ public sealed unsafe partial class SharedValue<T> : IDisposable
     /// <summary>The value, by reference into the shared memory: reads and writes are those of every process.</summary>
     /// <exception cref="ObjectDisposedException">This value was disposed.</exception>
     [MemoryPackIgnore]
-    public ref T Value => ref *(T*)(_file.Pointer + ValueOffset);
+    public ref T Value => ref *(T*)(Base + ValueOffset);
 
     /// <summary>The lock that goes with the value (Python's <c>get_lock()</c>), shared by every process.</summary>
     [MemoryPackIgnore]
@@ -83,7 +85,16 @@ public sealed unsafe partial class SharedValue<T> : IDisposable
     /// Unmaps the value (and its lock) in this process. The creator also removes the shared memory: processes still
     /// attached keep their mapping, and later attempts to attach fail.
     /// </summary>
-    public void Dispose() => _file.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            Lock.MarkDisposed();
+            SharedHeader.Close(_file);
+        }
+    }
+
+    private byte* Base => _disposed == 0 ? _file.Pointer : throw new ObjectDisposedException(ToString(), $"The shared value '{Name}' was disposed in this process.");
 
     /// <inheritdoc />
     public override string ToString() => $"SharedValue<{SharedHeader.ElementType<T>.Name}> {Name}";
