@@ -19,10 +19,13 @@ internal sealed unsafe class MessageLog : IDisposable
     private const int MagicOffset = 0, TypeHashOffset = 8, SegmentSizeOffset = 16, CapacityOffset = 20, NextSegmentOffset = 24;
     private const int ProducerLockOffset = 64, WriteSegmentOffset = 72;
     private const int ConsumerLockOffset = 128, ReadSegmentOffset = 136, ReadOffsetOffset = 140;
-    private const int DataSeqOffset = 192, ReadersWaitingOffset = 196;
-    private const int SpaceSeqOffset = 256, WritersWaitingOffset = 260, CountOffset = 264;
+    private const int DataSeqOffset = 192, ReadersWaitingOffset = 196, DataWakePendingOffset = 200;
+    private const int SpaceSeqOffset = 256, WritersWaitingOffset = 260, CountOffset = 264, SpaceWakePendingOffset = 268;
     private const int CompletedOffset = 320, WriterPidOffset = 324, ReaderPidOffset = 328;
-    private const int FreeListOffset = 384, FreeListLength = 4;
+    private const int FreeListOffset = 384, FreeListLength = SpareSegments;
+
+    /// <summary>How many drained standard segments a log keeps for reuse (their pages stay allocated).</summary>
+    internal const int SpareSegments = 16;
     private const int UnfinishedOffset = 448, UnfinishedSeqOffset = 452;
     private const int TypeNameOffset = 512; // [int length][UTF-8 name], for the error a mismatched opener gets
     private const int ControlSize = 4096;
@@ -37,7 +40,8 @@ internal sealed unsafe class MessageLog : IDisposable
     /// </summary>
     public const int DefaultSegmentSize = 4 << 20;
 
-    private const int MaxCachedSegments = 16;
+    // Room for every spare segment and the ones in use: evicting a spare would fault its pages in again.
+    private const int MaxCachedSegments = 40;
     private const int SpinIterations = 2000;
 
     private readonly SharedMemoryFile _control;
@@ -180,12 +184,13 @@ internal sealed unsafe class MessageLog : IDisposable
 
             byte* segment = CurrentWriteSegment(out int committed, out int length);
             // Records are 8-aligned and so is the free space: a payload of up to (free - 4) bytes fits.
-            scratch.Begin(segment + committed + 4, Math.Max(0, length - committed - 4));
+            scratch.Begin(this, segment, segment + committed + 4, Math.Max(0, length - committed - 4));
             serialize(state, scratch);
             if (scratch.InPlace(out int written))
             {
-                *(int*)(segment + committed) = written;
-                Commit(segment, segment + committed, written);
+                byte* record = scratch.Payload - 4;
+                *(int*)record = written;
+                Commit(scratch.Segment, record, written);
             }
             else
             {
@@ -206,37 +211,30 @@ internal sealed unsafe class MessageLog : IDisposable
         return true;
     }
 
+    /// <summary>The most payload bytes a fresh standard segment holds.</summary>
+    internal int FreshSegmentCapacity => _segmentSize - SegmentHeader - 4;
+
+    /// <summary>
+    /// Under the producer lock, while a message is being serialized in place and no longer fits the current segment:
+    /// links a fresh (or recycled) standard segment and returns where the message's payload starts in it. The old
+    /// segment ends where it was committed; a message is only visible once committed, wherever it lives.
+    /// </summary>
+    internal byte* MoveToFreshSegment(out byte* segment)
+    {
+        byte* old = CurrentWriteSegment(out _, out _);
+        int number = NewSegment(_segmentSize, out segment);
+        Volatile.Write(ref *(int*)(old + NextOffset), number);
+        *(int*)(_c + WriteSegmentOffset) = number;
+        return segment + SegmentHeader + 4;
+    }
+
     /// <summary>Whether a bounded log has room for one more message now.</summary>
     public bool HasSpace => Capacity == 0 || Volatile.Read(ref *(int*)(_c + CountOffset)) < Capacity;
 
     /// <summary>Waits until a bounded log has room or it completes; false on timeout.</summary>
     public bool WaitForSpace(int millisecondsTimeout, CancellationToken cancellationToken, Action? checkPeer = null)
     {
-        long deadline = FutexLock.Deadline(millisecondsTimeout);
-        int* seq = (int*)(_c + SpaceSeqOffset);
-        int* waiting = (int*)(_c + WritersWaitingOffset);
-        while (true)
-        {
-            int observed = Volatile.Read(ref *seq);
-            if (HasSpace || IsCompleted)
-            {
-                return true;
-            }
-
-            checkPeer?.Invoke();
-            Interlocked.Increment(ref *waiting);
-            try
-            {
-                if (!FutexLock.WaitOnce(seq, observed, deadline, cancellationToken))
-                {
-                    return false;
-                }
-            }
-            finally
-            {
-                Interlocked.Decrement(ref *waiting);
-            }
-        }
+        return Sleep(forData: false, FutexLock.Deadline(millisecondsTimeout), cancellationToken, checkPeer);
     }
 
     private byte* CurrentWriteSegment(out int committed, out int length)
@@ -318,7 +316,7 @@ internal sealed unsafe class MessageLog : IDisposable
         Interlocked.Increment(ref *(int*)(_c + CountOffset));
     }
 
-    private void AfterWrite() => Bump(DataSeqOffset, wake: Volatile.Read(ref *(int*)(_c + ReadersWaitingOffset)) > 0);
+    private void AfterWrite() => Signal(DataSeqOffset, ReadersWaitingOffset, DataWakePendingOffset);
 
     // ---- reading ---------------------------------------------------------------------------------------------
 
@@ -384,7 +382,7 @@ internal sealed unsafe class MessageLog : IDisposable
                 Interlocked.Decrement(ref *(int*)(_c + CountOffset));
                 if (Capacity != 0)
                 {
-                    Bump(SpaceSeqOffset, wake: Volatile.Read(ref *(int*)(_c + WritersWaitingOffset)) > 0);
+                    Signal(SpaceSeqOffset, WritersWaitingOffset, SpaceWakePendingOffset);
                 }
 
                 result = read(new ReadOnlySpan<byte>(segment + offset + 4, size));
@@ -445,12 +443,22 @@ internal sealed unsafe class MessageLog : IDisposable
             Thread.SpinWait(8);
         }
 
-        long deadline = FutexLock.Deadline(millisecondsTimeout);
-        int* waiting = (int*)(_c + ReadersWaitingOffset);
+        return Sleep(forData: true, FutexLock.Deadline(millisecondsTimeout), cancellationToken, checkPeer);
+    }
+
+    /// <summary>
+    /// Sleeps until there is data (or room), the log completes, or the deadline passes. A sleeper registers, clears
+    /// the wake claim, then looks once more; the first writer after that claims the wake and makes the one system call
+    /// (<see cref="Signal"/>), the writers after it see the claim and make none until the sleeper comes back.
+    /// </summary>
+    private bool Sleep(bool forData, long deadline, CancellationToken cancellationToken, Action? checkPeer)
+    {
+        int* seq = (int*)(_c + (forData ? DataSeqOffset : SpaceSeqOffset));
+        int* waiting = (int*)(_c + (forData ? ReadersWaitingOffset : WritersWaitingOffset));
+        int* claim = (int*)(_c + (forData ? DataWakePendingOffset : SpaceWakePendingOffset));
         while (true)
         {
-            int observed = Volatile.Read(ref *seq);
-            if (!IsEmpty() || IsCompleted)
+            if (forData ? !IsEmpty() || IsCompleted : HasSpace || IsCompleted)
             {
                 return true;
             }
@@ -459,6 +467,13 @@ internal sealed unsafe class MessageLog : IDisposable
             Interlocked.Increment(ref *waiting);
             try
             {
+                Interlocked.Exchange(ref *claim, 0);
+                int observed = Volatile.Read(ref *seq);
+                if (forData ? !IsEmpty() || IsCompleted : HasSpace || IsCompleted)
+                {
+                    return true;
+                }
+
                 if (!FutexLock.WaitOnce(seq, observed, deadline, cancellationToken))
                 {
                     return false;
@@ -468,6 +483,17 @@ internal sealed unsafe class MessageLog : IDisposable
             {
                 Interlocked.Decrement(ref *waiting);
             }
+        }
+    }
+
+    /// <summary>Tells sleepers that something changed: one wake-up system call per sleep, not one per message.</summary>
+    private void Signal(int seqOffset, int waitingOffset, int claimOffset)
+    {
+        int* seq = (int*)(_c + seqOffset);
+        Interlocked.Increment(ref *seq);
+        if (Volatile.Read(ref *(int*)(_c + waitingOffset)) > 0 && Interlocked.Exchange(ref *(int*)(_c + claimOffset), 1) == 0)
+        {
+            Linux.FutexWake(seq);
         }
     }
 

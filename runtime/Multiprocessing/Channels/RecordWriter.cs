@@ -9,17 +9,28 @@ namespace Multiprocessing.Channels;
 internal sealed unsafe class RecordWriter : IBufferWriter<byte>
 {
     private ArrayBufferWriter<byte> _overflow = new();
-    private byte* _start;
+    private MessageLog? _log;
+    private byte* _segment, _start;
     private int _capacity, _written;
-    private bool _overflowed;
+    private bool _overflowed, _moved;
 
-    public void Begin(byte* start, int capacity)
+    /// <summary>Starts a message at <paramref name="start"/> (a payload position in <paramref name="segment"/> of <paramref name="log"/>).</summary>
+    public void Begin(MessageLog log, byte* segment, byte* start, int capacity)
     {
+        _log = log;
+        _segment = segment;
         _start = start;
         _capacity = capacity;
         _written = 0;
         _overflowed = false;
+        _moved = false;
     }
+
+    /// <summary>The segment the message was written in place to.</summary>
+    public byte* Segment => _segment;
+
+    /// <summary>Where the message's payload starts (its length goes in the 4 bytes before).</summary>
+    public byte* Payload => _start;
 
     /// <summary>Whether the message was written in place; <paramref name="written"/> is its size.</summary>
     public bool InPlace(out int written)
@@ -32,7 +43,8 @@ internal sealed unsafe class RecordWriter : IBufferWriter<byte>
 
     public void End()
     {
-        _start = null;
+        _start = _segment = null;
+        _log = null;
         if (_overflowed)
         {
             // Do not keep a huge buffer alive for one huge message.
@@ -68,6 +80,18 @@ internal sealed unsafe class RecordWriter : IBufferWriter<byte>
             if (free >= Math.Max(sizeHint, 1))
             {
                 return new Span<byte>(_start + _written, free);
+            }
+
+            // The tail of the segment is too small: carry on in a fresh segment if the message fits one (the bytes
+            // so far move along), rather than through a buffer copied once more.
+            if (!_moved && _log is not null && _written + (long)Math.Max(sizeHint, 1) <= _log.FreshSegmentCapacity)
+            {
+                byte* fresh = _log.MoveToFreshSegment(out _segment);
+                new ReadOnlySpan<byte>(_start, _written).CopyTo(new Span<byte>(fresh, _written));
+                _start = fresh;
+                _capacity = _log.FreshSegmentCapacity;
+                _moved = true;
+                return new Span<byte>(_start + _written, _capacity - _written);
             }
 
             SwitchToOverflow();
