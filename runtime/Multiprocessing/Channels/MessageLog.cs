@@ -21,6 +21,7 @@ internal sealed unsafe class MessageLog : IDisposable
     private const int ConsumerLockOffset = 128, ReadSegmentOffset = 136, ReadOffsetOffset = 140;
     private const int DataSeqOffset = 192, ReadersWaitingOffset = 196, DataWakePendingOffset = 200;
     private const int SpaceSeqOffset = 256, WritersWaitingOffset = 260, CountOffset = 264, SpaceWakePendingOffset = 268;
+    private const int LiveSegmentsOffset = 272, LastReadTickOffset = 280;
     private const int CompletedOffset = 320, WriterPidOffset = 324, ReaderPidOffset = 328;
     private const int FreeListOffset = 384, FreeListLength = SpareSegments;
 
@@ -90,6 +91,7 @@ internal sealed unsafe class MessageLog : IDisposable
         var log = new MessageLog(control, $"{kind} '{name}'") { IsOwner = true };
         var first = SharedMemoryFile.Create(SegmentName(name, 1), segmentSize, owner: false);
         *(int*)(first.Pointer + CommittedOffset) = SegmentHeader;
+        *(int*)(c + LiveSegmentsOffset) = 1;
         log._segments[1] = first;
         Volatile.Write(ref *(long*)(c + MagicOffset), Magic);
         return log;
@@ -283,7 +285,8 @@ internal sealed unsafe class MessageLog : IDisposable
 
     private int NewSegment(int length, out byte* segment)
     {
-        if (length == _segmentSize)
+        Interlocked.Increment(ref *(int*)(_c + LiveSegmentsOffset));
+        while (length == _segmentSize)
         {
             int* free = (int*)(_c + FreeListOffset);
             for (int i = 0; i < FreeListLength; i++)
@@ -297,6 +300,26 @@ internal sealed unsafe class MessageLog : IDisposable
                     return candidate;
                 }
             }
+
+            if (!ReaderIsCatchingUp())
+            {
+                break;
+            }
+
+            // Soft flow control: the writer is well ahead of a reader that is reading. A fresh segment would cost a page
+            // fault per 4 KiB and push what the reader needs next out of the caches; the reader frees a spare within
+            // moments. A reader that stopped (or a parent that joins the producer before reading) never holds the
+            // writer: after a pause of a few milliseconds the log grows.
+            int* seq = (int*)(_c + SpaceSeqOffset);
+            int observed = Volatile.Read(ref *seq);
+            Interlocked.Increment(ref *(int*)(_c + WritersWaitingOffset));
+            Interlocked.Exchange(ref *(int*)(_c + SpaceWakePendingOffset), 0);
+            if (Volatile.Read(ref *seq) == observed)
+            {
+                Linux.FutexWait(seq, observed, 1);
+            }
+
+            Interlocked.Decrement(ref *(int*)(_c + WritersWaitingOffset));
         }
 
         int number = Interlocked.Increment(ref *(int*)(_c + NextSegmentOffset));
@@ -306,6 +329,17 @@ internal sealed unsafe class MessageLog : IDisposable
         Cache(number, file);
         return number;
     }
+
+    /// <summary>Whether the writer is <see cref="FlowControlSegments"/> segments ahead of a reader that read in the last few milliseconds.</summary>
+    private bool ReaderIsCatchingUp() =>
+        Volatile.Read(ref *(int*)(_c + LiveSegmentsOffset)) > FlowControlSegments && !IsCompleted &&
+        Environment.TickCount64 - Volatile.Read(ref *(long*)(_c + LastReadTickOffset)) <= ReaderActiveMilliseconds;
+
+    // A few segments ahead keeps what the reader is about to read in the CPU caches, and the spare pool unused.
+    private const int FlowControlSegments = 3;
+
+    // Environment.TickCount64 is the system's coarse monotonic clock (one per machine, ticks of a few ms).
+    private const int ReaderActiveMilliseconds = 10;
 
     private void Commit(byte* segment, byte* record, int size)
     {
@@ -380,6 +414,7 @@ internal sealed unsafe class MessageLog : IDisposable
                 // dies while it reads, the message is not read again forever and the count still matches the log.
                 *(int*)(_c + ReadOffsetOffset) = offset + (int)RecordSize(size);
                 Interlocked.Decrement(ref *(int*)(_c + CountOffset));
+                *(long*)(_c + LastReadTickOffset) = Environment.TickCount64;
                 if (Capacity != 0)
                 {
                     Signal(SpaceSeqOffset, WritersWaitingOffset, SpaceWakePendingOffset);
@@ -404,6 +439,7 @@ internal sealed unsafe class MessageLog : IDisposable
     /// <summary>A drained segment goes back to the producers, or away when there are enough spares.</summary>
     private void Retire(int number, SharedMemoryFile file)
     {
+        Interlocked.Decrement(ref *(int*)(_c + LiveSegmentsOffset));
         if (file.Length == _segmentSize)
         {
             int* free = (int*)(_c + FreeListOffset);
@@ -411,6 +447,8 @@ internal sealed unsafe class MessageLog : IDisposable
             {
                 if (Interlocked.CompareExchange(ref free[i], number, 0) == 0)
                 {
+                    // A writer may be pausing for a spare (see NewSegment).
+                    Signal(SpaceSeqOffset, WritersWaitingOffset, SpaceWakePendingOffset);
                     return;
                 }
             }
