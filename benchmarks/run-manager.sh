@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# ProcessManager from a child: single operations (d[i] = i, then d[i], 20 000 each, timed in the child), batched
+# SetMany/GetMany of 1 000 000 items, and atomic updates from 4 children, next to Python's multiprocessing.Manager()
+# (anchors/py_manager.py with the fork, forkserver and spawn start methods) measured in this same run.
+#
+# Usage: benchmarks/run-manager.sh [--anchors DIR] [--reps N] [--out DIR] [--methods LIST] [--py-timeout S] [--no-build] [--no-wait]
+#   --anchors DIR     the anchor scripts (py_manager.py, _common.py); default <repo>/../shared/anchors, or $MANAGER_ANCHORS.
+#                     Without them the Python rows and the ratios to Python are skipped.
+#   --reps N          repetitions per figure, ours and Python's (default 3)
+#   --out DIR         where results go (default benchmarks/results/manager-<UTC time>)
+#   --methods LIST    Python start methods (default fork,forkserver,spawn)
+#   --py-timeout S    bound on py_manager.py per start method (default 120 s)
+#   --no-build        reuse the last build and publish
+#   --no-wait         do not wait (at most 120 s) for the machine to be quiet before measuring
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+ANCHORS=${MANAGER_ANCHORS:-$ROOT/../shared/anchors}
+REPS=3
+OUT=""
+METHODS=fork,forkserver,spawn
+PY_TIMEOUT=120
+BUILD=1
+WAIT=1
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --anchors) ANCHORS=$2; shift 2 ;;
+    --anchors=*) ANCHORS=${1#*=}; shift ;;
+    --reps) REPS=$2; shift 2 ;;
+    --reps=*) REPS=${1#*=}; shift ;;
+    --out) OUT=$2; shift 2 ;;
+    --out=*) OUT=${1#*=}; shift ;;
+    --methods) METHODS=$2; shift 2 ;;
+    --methods=*) METHODS=${1#*=}; shift ;;
+    --py-timeout) PY_TIMEOUT=$2; shift 2 ;;
+    --py-timeout=*) PY_TIMEOUT=${1#*=}; shift ;;
+    --no-build) BUILD=0; shift ;;
+    --no-wait) WAIT=0; shift ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    *) echo "run-manager.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+OUT=${OUT:-$ROOT/benchmarks/results/manager-$(date -u +%Y%m%dT%H%M%SZ)}
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+RESULTS=$OUT/results.jsonl
+: > "$RESULTS"
+
+PROJ=$HERE/Manager/Manager.csproj
+JIT_EXE=$HERE/Manager/bin/Release/net10.0/ManagerBench
+AOT_DIR=$HERE/Manager/bin/aot
+AOT_EXE=$AOT_DIR/ManagerBench
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+NAME=run-manager.sh
+ANCHORS_VAR=MANAGER_ANCHORS
+source "$HERE/common.sh"
+build_flavours "$PROJ" "$JIT_EXE" "$AOT_DIR" "$AOT_EXE"
+prepare_anchors py_manager.py
+
+if (( WAIT )) && [[ -f $OUT/anchors/wait_quiet.py ]]; then
+  "$PY" "$OUT/anchors/wait_quiet.py" 0.85 120 || true
+fi
+
+{
+  echo "date_utc: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "cpus: $(nproc); kernel: $(uname -r)"
+  echo "load at start: $(load)"
+  echo "python: $("$PY" -c 'import sys; print(sys.version.split()[0])')"
+  echo "dotnet: $(dotnet --version)"
+  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "reps: $REPS"
+} > "$OUT/env.txt"
+
+# Keep a command's whole output in $1, its RESULT lines in results.jsonl, and show the readable lines.
+collect() { tee -a "$1" | tee >(grep -v '^RESULT ' >&2) | grep '^RESULT ' | sed 's/^RESULT //' >> "$RESULTS" || true; }
+
+# Ours, Python, ours again in the other flavour: a drift in the machine's state shows as a JIT/AOT difference.
+step "ours, JIT apphost: measure --reps=$REPS   (load $(load))"
+"$JIT_EXE" measure --reps="$REPS" --variant=jit-apphost --only=single,batch,contended,local 2>&1 | collect "$OUT/jit.out" || echo "   failed: see $OUT/jit.out" >&2
+
+if (( HAVE_ANCHORS )); then
+  step "Python multiprocessing: py_manager.py --methods=$METHODS --reps=$REPS (bounded to ${PY_TIMEOUT}s per method)   (load $(load))"
+  IFS=, read -r -a METHOD_LIST <<< "$METHODS"
+  for m in "${METHOD_LIST[@]}"; do
+    (cd "$OUT/anchors" && timeout "$PY_TIMEOUT" "$PY" py_manager.py --methods="$m" --reps="$REPS" 2>&1) | collect "$OUT/python-$m.out" \
+      || echo "   py_manager.py --methods=$m failed or did not finish within ${PY_TIMEOUT}s: its figures are missing" >&2
+  done
+fi
+
+step "ours, NativeAOT: measure --reps=$REPS   (load $(load))"
+"$AOT_EXE" measure --reps="$REPS" --variant=nativeaot --only=single,batch,contended,local 2>&1 | collect "$OUT/aot.out" || echo "   failed: see $OUT/aot.out" >&2
+echo "load at end: $(load)" >> "$OUT/env.txt"
+
+"$PY" "$HERE/manager_summary.py" "$RESULTS" "$OUT/env.txt" | tee "$OUT/summary.md"
+echo "(results: $OUT)" >&2
