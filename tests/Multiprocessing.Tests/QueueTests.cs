@@ -519,6 +519,20 @@ public sealed class QueueTests
     }
 
     [TestMethod]
+    public void A_queue_used_after_it_was_disposed_throws_instead_of_touching_unmapped_memory()
+    {
+        var queue = new ProcessQueue<int>();
+        queue.Write(1);
+        queue.Dispose();
+        queue.Dispose();   // twice is fine
+
+        var write = Assert.ThrowsExactly<ObjectDisposedException>(() => queue.Write(2));
+        StringAssert.Contains(write.Message, "was disposed in this process");
+        Assert.ThrowsExactly<ObjectDisposedException>(() => queue.Reader.TryRead(out _));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => _ = queue.Count);
+    }
+
+    [TestMethod]
     public async Task Locks_held_by_a_dead_process_are_taken_over()
     {
         // Deterministic version of the test above: the producer and consumer locks are marked held by a process

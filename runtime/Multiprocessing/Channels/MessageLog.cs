@@ -46,7 +46,8 @@ internal sealed unsafe class MessageLog : IDisposable
     private const int SpinIterations = 2000;
 
     private readonly SharedMemoryFile _control;
-    private readonly byte* _c;
+    private readonly byte* _mapping;
+    private volatile bool _disposed;
     private readonly Dictionary<int, SharedMemoryFile> _segments = [];
     private readonly Lock _gate = new();
     private readonly int _segmentSize;
@@ -54,10 +55,14 @@ internal sealed unsafe class MessageLog : IDisposable
     private MessageLog(SharedMemoryFile control, string description)
     {
         _control = control;
-        _c = control.Pointer;
+        _mapping = control.Pointer;
         Description = description;
         _segmentSize = *(int*)(_c + SegmentSizeOffset);
     }
+
+    // The control file. Checked on every use: a channel used after it was disposed (or after the manager that owned it
+    // was) throws instead of touching memory that is no longer mapped.
+    private byte* _c => _disposed ? throw new ObjectDisposedException(Description, $"The {Description} was disposed in this process.") : _mapping;
 
     /// <summary>What the errors call this log, e.g. <c>queue 'mp-12-ab…'</c>.</summary>
     public string Description { get; }
@@ -646,6 +651,12 @@ internal sealed unsafe class MessageLog : IDisposable
     /// <summary>Unmaps the log; <paramref name="removeFiles"/> also removes its files (every process loses it).</summary>
     public void Dispose(bool removeFiles)
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         lock (_gate)
         {
             foreach (var file in _segments.Values)
