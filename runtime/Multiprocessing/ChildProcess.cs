@@ -20,6 +20,7 @@ public class ChildProcess : IDisposable, IAsyncDisposable
     private readonly ProcessTarget _target;
     private readonly ProcessOptions? _options;
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Channels.IHandedOff[]? _handedOff;   // channel ends passed in this child's arguments
     private readonly TaskCompletionSource _connectionClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -161,6 +162,7 @@ public class ChildProcess : IDisposable, IAsyncDisposable
 
     internal void Launch(ReadOnlyMemory<byte> arguments, CancellationToken cancellationToken)
     {
+        _handedOff = Channels.Handoffs.Take();
         ProcessEntry.ThrowIfUnguardedChild(_target.Name);
         var endpoint = ParentEndpoint.Instance;
         string token = endpoint.Expect(this, arguments);
@@ -293,6 +295,11 @@ public class ChildProcess : IDisposable, IAsyncDisposable
         if (_report is null || rawExitCode > 128)
         {
             Shared.SharedMemoryFile.RemoveFilesOf(Pid);
+        }
+
+        foreach (var end in _handedOff ?? [])
+        {
+            end.AbandonedBy(Pid);
         }
 
         // .NET reports death by signal N as 128 + N; a child that reported over the channel chose its own code.

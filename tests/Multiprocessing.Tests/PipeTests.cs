@@ -246,6 +246,26 @@ public sealed class PipeTests
     }
 
     [TestMethod]
+    public async Task A_child_killed_before_it_attached_its_end_fails_the_receiver_instead_of_hanging_it()
+    {
+        var (parentEnd, childEnd) = ProcessPipe.Create<int>();
+        string[] names = ChannelFiles.NamesOf(parentEnd);
+        using (parentEnd)
+        {
+            using var child = ChannelTargets.Targets.SendThenSleep.Start(childEnd, 42);
+            childEnd.Dispose();   // Python's advice: close your copy of the child's end
+            child.Kill();         // long before the child's runtime started, so it never attached its end
+            await child.JoinAsync().WaitAsync(Bound);
+
+            using var cancel = new CancellationTokenSource(Bound);
+            var error = Assert.ThrowsExactly<IOException>(() => parentEnd.Receive(cancel.Token));
+            StringAssert.Contains(error.Message, $"process {child.Pid}");
+        }
+
+        ChannelFiles.AssertGone(names);
+    }
+
+    [TestMethod]
     public async Task Closing_the_parents_copy_of_the_childs_end_right_after_the_start_does_not_cut_the_child_off()
     {
         var (parentEnd, childEnd) = ProcessPipe.Create<int>();

@@ -40,7 +40,7 @@ public static class ProcessPipe
 /// end's process died without closing, the receiver gets an <see cref="IOException"/> that names it instead of a hang.
 /// </remarks>
 /// <typeparam name="T">The message type.</typeparam>
-public sealed class PipeConnection<T> : IDisposable, IMemoryPackFormatterRegister
+public sealed class PipeConnection<T> : IDisposable, IMemoryPackFormatterRegister, IHandedOff
 {
     private readonly MessageLog _outgoing, _incoming;
     private readonly RecordWriter _scratch = new();
@@ -231,6 +231,39 @@ public sealed class PipeConnection<T> : IDisposable, IMemoryPackFormatterRegiste
         _incoming.Dispose(removeFiles: finished);
     }
 
+    /// <summary>
+    /// The child this end was handed to exited. If it never attached the end (it died while starting), the end is now
+    /// that dead process's: the other side's receive throws instead of waiting for a handover that never comes.
+    /// </summary>
+    void IHandedOff.AbandonedBy(int pid)
+    {
+        if (!_closed)
+        {
+            MarkAbandoned(_outgoing, _incoming, pid);
+            return;
+        }
+
+        // This copy was closed (as it should be once handed over): look through a mapping of our own, if the pipe is still there.
+        try
+        {
+            using var outgoing = MessageLog.Open("pipe", _outgoing.Name, MessageCodec<T>.TypeHash, MessageCodec<T>.TypeName);
+            using var incoming = MessageLog.Open("pipe", _incoming.Name, MessageCodec<T>.TypeHash, MessageCodec<T>.TypeName);
+            MarkAbandoned(outgoing, incoming, pid);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private static void MarkAbandoned(MessageLog outgoing, MessageLog incoming, int pid)
+    {
+        int pending = -Environment.ProcessId;
+        if (Interlocked.CompareExchange(ref outgoing.WriterPid, pid, pending) == pending)
+        {
+            incoming.ReaderPid = pid;
+        }
+    }
+
     /// <inheritdoc/>
     public override string ToString() => $"pipe end ({_outgoing.Name} → {_incoming.Name})";
 
@@ -299,6 +332,7 @@ public sealed class PipeConnection<T> : IDisposable, IMemoryPackFormatterRegiste
             // Handed over: closing this process's copy no longer closes the end (the receiver owns it once attached).
             int pending = -Environment.ProcessId;
             value._outgoing.WriterPid = value._incoming.ReaderPid = pending;
+            Handoffs.Add(value);
             writer.WriteObjectHeader(2);
             writer.WriteString(value._outgoing.Name);
             writer.WriteString(value._incoming.Name);

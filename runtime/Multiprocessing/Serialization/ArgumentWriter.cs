@@ -17,6 +17,9 @@ public sealed class ArgumentWriter
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
 
+    /// <summary>Creates an empty writer.</summary>
+    public ArgumentWriter() => Channels.Handoffs.Begin();
+
     /// <summary>
     /// MemoryPack annotates its type parameters for its reflection fallback; the generated descriptors register a
     /// formatter for every argument and result type instead, so that fallback never runs (and works under NativeAOT).
