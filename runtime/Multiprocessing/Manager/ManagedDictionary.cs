@@ -24,7 +24,7 @@ namespace Multiprocessing;
 /// </remarks>
 /// <typeparam name="TKey">The key type: anything a target parameter can be.</typeparam>
 /// <typeparam name="TValue">The value type: anything a target parameter can be.</typeparam>
-public sealed class ManagedDictionary<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>, IMemoryPackFormatterRegister
+public sealed class ManagedDictionary<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>, IMemoryPackFormatterRegister, IManagedProxy<ManagedDictionary<TKey, TValue>>
     where TKey : notnull
 {
     internal static readonly long TypeHash = ManagerWire.Hash($"ManagedDictionary<{MessageCodec<TKey>.TypeName},{MessageCodec<TValue>.TypeName}>");
@@ -61,6 +61,11 @@ public sealed class ManagedDictionary<TKey, TValue> : IEnumerable<KeyValuePair<T
     static ManagedDictionary() => RegisterFormatter();
 
     internal ManagedDictionary(ProxyCore core) => _core = core;
+
+    ProxyCore IManagedProxy<ManagedDictionary<TKey, TValue>>.Core => _core;
+
+    static ManagedDictionary<TKey, TValue> IManagedProxy<ManagedDictionary<TKey, TValue>>.Attach(string managerName, int objectId) =>
+        new(new ProxyCore(managerName, objectId, TypeHash, TypeDisplay));
 
     /// <summary>Gets or sets the value of <paramref name="key"/> (Python's <c>d[key]</c>, <c>d[key] = value</c>).</summary>
     /// <exception cref="KeyNotFoundException">Getting a key the dictionary does not hold.</exception>
@@ -256,46 +261,13 @@ public sealed class ManagedDictionary<TKey, TValue> : IEnumerable<KeyValuePair<T
     /// <summary>Registers the MemoryPack formatter that carries a proxy to another process (the manager's name and the object's id).</summary>
     public static void RegisterFormatter()
     {
-        if (!MemoryPackFormatterProvider.IsRegistered<ManagedDictionary<TKey, TValue>>())
-        {
-            MemoryPackFormatterProvider.Register(new Formatter());
-        }
+        ProxyFormatter<ManagedDictionary<TKey, TValue>>.Register();
     }
 
     internal static class Ops
     {
         public const byte Get = 1, TryGet = 2, Set = 3, TryAdd = 4, GetOrAdd = 5, ContainsKey = 6, Remove = 7, RemoveAndGet = 8,
             Count = 9, Clear = 10, Keys = 11, Values = 12, Snapshot = 13, SetMany = 14, GetMany = 15, Update = 16, AddOrUpdate = 17;
-    }
-
-    private sealed class Formatter : MemoryPackFormatter<ManagedDictionary<TKey, TValue>>
-    {
-        public override void Serialize<TBufferWriter>(ref MemoryPackWriter<TBufferWriter> writer, scoped ref ManagedDictionary<TKey, TValue>? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullObjectHeader();
-                return;
-            }
-
-            ProcessManager.BeforeSending(value._core.ManagerName);
-            writer.WriteObjectHeader(2);
-            writer.WriteString(value._core.ManagerName);
-            writer.WriteUnmanaged(value._core.ObjectId);
-        }
-
-        public override void Deserialize(ref MemoryPackReader reader, scoped ref ManagedDictionary<TKey, TValue>? value)
-        {
-            if (!reader.TryReadObjectHeader(out _))
-            {
-                value = null;
-                return;
-            }
-
-            string name = reader.ReadString() ?? throw new InvalidDataException($"A {TypeDisplay} proxy arrived without its manager's name.");
-            reader.ReadUnmanaged(out int id);
-            value = new ManagedDictionary<TKey, TValue>(new ProxyCore(name, id, TypeHash, TypeDisplay));
-        }
     }
 }
 

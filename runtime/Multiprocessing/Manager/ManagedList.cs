@@ -17,7 +17,7 @@ namespace Multiprocessing;
 /// round trip: <see cref="AddRange"/>, <see cref="Snapshot"/>, <see cref="ToArray"/>.
 /// </remarks>
 /// <typeparam name="T">The item type: anything a target parameter can be.</typeparam>
-public sealed class ManagedList<T> : IEnumerable<T>, IMemoryPackFormatterRegister
+public sealed class ManagedList<T> : IEnumerable<T>, IMemoryPackFormatterRegister, IManagedProxy<ManagedList<T>>
 {
     internal static readonly long TypeHash = ManagerWire.Hash($"ManagedList<{MessageCodec<T>.TypeName}>");
     internal static readonly string TypeDisplay = ManagerWire.Display(typeof(ManagedList<T>));
@@ -42,6 +42,11 @@ public sealed class ManagedList<T> : IEnumerable<T>, IMemoryPackFormatterRegiste
     static ManagedList() => RegisterFormatter();
 
     internal ManagedList(ProxyCore core) => _core = core;
+
+    ProxyCore IManagedProxy<ManagedList<T>>.Core => _core;
+
+    static ManagedList<T> IManagedProxy<ManagedList<T>>.Attach(string managerName, int objectId) =>
+        new(new ProxyCore(managerName, objectId, TypeHash, TypeDisplay));
 
     /// <summary>Gets or sets the item at <paramref name="index"/> (Python's <c>l[i]</c>, <c>l[i] = x</c>).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not in the list.</exception>
@@ -131,46 +136,13 @@ public sealed class ManagedList<T> : IEnumerable<T>, IMemoryPackFormatterRegiste
     /// <summary>Registers the MemoryPack formatter that carries a proxy to another process (the manager's name and the object's id).</summary>
     public static void RegisterFormatter()
     {
-        if (!MemoryPackFormatterProvider.IsRegistered<ManagedList<T>>())
-        {
-            MemoryPackFormatterProvider.Register(new Formatter());
-        }
+        ProxyFormatter<ManagedList<T>>.Register();
     }
 
     internal static class Ops
     {
         public const byte Get = 1, Set = 2, Count = 3, Add = 4, AddRange = 5, Insert = 6, RemoveAt = 7, Remove = 8, IndexOf = 9, Clear = 10,
             Snapshot = 11, Update = 12;
-    }
-
-    private sealed class Formatter : MemoryPackFormatter<ManagedList<T>>
-    {
-        public override void Serialize<TBufferWriter>(ref MemoryPackWriter<TBufferWriter> writer, scoped ref ManagedList<T>? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullObjectHeader();
-                return;
-            }
-
-            ProcessManager.BeforeSending(value._core.ManagerName);
-            writer.WriteObjectHeader(2);
-            writer.WriteString(value._core.ManagerName);
-            writer.WriteUnmanaged(value._core.ObjectId);
-        }
-
-        public override void Deserialize(ref MemoryPackReader reader, scoped ref ManagedList<T>? value)
-        {
-            if (!reader.TryReadObjectHeader(out _))
-            {
-                value = null;
-                return;
-            }
-
-            string name = reader.ReadString() ?? throw new InvalidDataException($"A {TypeDisplay} proxy arrived without its manager's name.");
-            reader.ReadUnmanaged(out int id);
-            value = new ManagedList<T>(new ProxyCore(name, id, TypeHash, TypeDisplay));
-        }
     }
 }
 

@@ -17,7 +17,7 @@ namespace Multiprocessing;
 /// <see cref="SharedValue{T}"/> (plain shared memory, no round trip) is faster.
 /// </remarks>
 /// <typeparam name="T">The value's type.</typeparam>
-public sealed class ManagedValue<T> : IMemoryPackFormatterRegister
+public sealed class ManagedValue<T> : IMemoryPackFormatterRegister, IManagedProxy<ManagedValue<T>>
 {
     internal static readonly long TypeHash = ManagerWire.Hash($"ManagedValue<{MessageCodec<T>.TypeName}>");
     internal static readonly string TypeDisplay = ManagerWire.Display(typeof(ManagedValue<T>));
@@ -30,6 +30,11 @@ public sealed class ManagedValue<T> : IMemoryPackFormatterRegister
     static ManagedValue() => RegisterFormatter();
 
     internal ManagedValue(ProxyCore core) => _core = core;
+
+    ProxyCore IManagedProxy<ManagedValue<T>>.Core => _core;
+
+    static ManagedValue<T> IManagedProxy<ManagedValue<T>>.Attach(string managerName, int objectId) =>
+        new(new ProxyCore(managerName, objectId, TypeHash, TypeDisplay));
 
     /// <summary>Gets or sets the value (Python's <c>v.value</c>).</summary>
     public T Value
@@ -82,45 +87,12 @@ public sealed class ManagedValue<T> : IMemoryPackFormatterRegister
     /// <summary>Registers the MemoryPack formatter that carries a proxy to another process (the manager's name and the object's id).</summary>
     public static void RegisterFormatter()
     {
-        if (!MemoryPackFormatterProvider.IsRegistered<ManagedValue<T>>())
-        {
-            MemoryPackFormatterProvider.Register(new Formatter());
-        }
+        ProxyFormatter<ManagedValue<T>>.Register();
     }
 
     internal static class Ops
     {
         public const byte Get = 1, Set = 2, Exchange = 3, CompareExchange = 4, Update = 5;
-    }
-
-    private sealed class Formatter : MemoryPackFormatter<ManagedValue<T>>
-    {
-        public override void Serialize<TBufferWriter>(ref MemoryPackWriter<TBufferWriter> writer, scoped ref ManagedValue<T>? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullObjectHeader();
-                return;
-            }
-
-            ProcessManager.BeforeSending(value._core.ManagerName);
-            writer.WriteObjectHeader(2);
-            writer.WriteString(value._core.ManagerName);
-            writer.WriteUnmanaged(value._core.ObjectId);
-        }
-
-        public override void Deserialize(ref MemoryPackReader reader, scoped ref ManagedValue<T>? value)
-        {
-            if (!reader.TryReadObjectHeader(out _))
-            {
-                value = null;
-                return;
-            }
-
-            string name = reader.ReadString() ?? throw new InvalidDataException($"A {TypeDisplay} proxy arrived without its manager's name.");
-            reader.ReadUnmanaged(out int id);
-            value = new ManagedValue<T>(new ProxyCore(name, id, TypeHash, TypeDisplay));
-        }
     }
 }
 
