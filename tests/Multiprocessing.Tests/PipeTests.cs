@@ -326,14 +326,14 @@ public sealed class PipeTests
     }
 
     [TestMethod]
-    public void Both_ends_in_one_process_and_closing_twice()
+    public async Task Both_ends_in_one_process_and_closing_twice()
     {
         var (a, b) = ProcessPipe.Create<string>();
         string[] names = ChannelFiles.NamesOf(a);
         CollectionAssert.AreEqual(names.Reverse().ToArray(), ChannelFiles.NamesOf(b));
         a.Send("hello");
-        b.Send("world");
-        Assert.AreEqual("hello", b.Receive());
+        await b.SendAsync("world");
+        Assert.AreEqual("hello", await b.ReceiveAsync());
         Assert.AreEqual("world", a.Receive());
         Assert.IsFalse(a.TryReceive(out _, TimeSpan.FromMilliseconds(50)));
         a.Dispose();

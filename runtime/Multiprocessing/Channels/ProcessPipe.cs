@@ -76,6 +76,18 @@ public sealed class PipeConnection<T> : IDisposable, IMemoryPackFormatterRegiste
         _outgoing.Write(message, MessageCodec<T>.Serialize, _scratch);
     }
 
+    /// <summary>
+    /// Sends a message. A pipe never makes a sender wait for its reader to catch up for long (see <see cref="Send"/>), so
+    /// this completes at once; it exists for code that is asynchronous throughout.
+    /// </summary>
+    /// <exception cref="IOException">The other end is closed.</exception>
+    public ValueTask SendAsync(T message, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Send(message);
+        return ValueTask.CompletedTask;
+    }
+
     /// <summary>Sends <paramref name="bytes"/> as one message, copied once (Python's <c>send_bytes</c>).</summary>
     public void SendBytes(ReadOnlySpan<byte> bytes)
     {
