@@ -290,6 +290,7 @@ public class ChildProcess : IDisposable, IAsyncDisposable
         }
 
         await _connectionClosed.Task.ConfigureAwait(false);
+        await BeforeExitReportedAsync().ConfigureAwait(false);
         // A child that ended by itself removed the shared memory it created as it exited; one killed by a signal (or that
         // never reported) may not have: its files go now, before anyone sees it ended.
         if (_report is null || rawExitCode > 128)
@@ -320,6 +321,12 @@ public class ChildProcess : IDisposable, IAsyncDisposable
         OnExited();
         _exited.TrySetResult();
     }
+
+    /// <summary>
+    /// The child has ended and its connection is closed, but nobody has been told yet: what it sent by other ways than
+    /// the connection (a pool worker's results in shared memory) is taken in now, before its exit is reported.
+    /// </summary>
+    private protected virtual Task BeforeExitReportedAsync() => Task.CompletedTask;
 
     /// <summary>The child has ended and <see cref="ExitCode"/> is set.</summary>
     private protected virtual void OnExited()

@@ -315,7 +315,7 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
     }
 
     /// <summary>A worker sends back the chunks it ran together: a count, then each chunk's id, results and errors.</summary>
-    internal void OnChunksDone(PoolWorker worker, byte[] payload)
+    internal void OnChunksDone(PoolWorker worker, ReadOnlySpan<byte> payload)
     {
         var reader = new PayloadReader(payload);
         int count = reader.Int32();
@@ -584,13 +584,25 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
     /// <summary>Starts a worker. Under the lock. <see langword="null"/> if it could not start (the pool is then faulted).</summary>
     private PoolWorker? StartWorker()
     {
-        var worker = new PoolWorker(this, $"PoolWorker-{Interlocked.Increment(ref s_workerCounter)}", _options.Initializer);
+        string name = $"PoolWorker-{Interlocked.Increment(ref s_workerCounter)}";
+        PoolWorker worker;
+        try
+        {
+            worker = new PoolWorker(this, name, _options.Initializer);
+        }
+        catch (IOException e)
+        {
+            _fault ??= new ChildProcessStartException($"Could not start pool worker {name}: its shared-memory task and result logs could not be created: {e.Message}", "ProcessPool worker", name, 0, e);
+            return null;
+        }
+
         try
         {
             worker.Launch(ReadOnlyMemory<byte>.Empty, CancellationToken.None);
         }
         catch (ChildProcessStartException e)
         {
+            worker.CloseLogs();
             _fault ??= e;
             return null;
         }

@@ -1,30 +1,44 @@
+using Multiprocessing.Channels;
 using Multiprocessing.Serialization;
 using Multiprocessing.Wire;
 
 namespace Multiprocessing.Pool;
 
 /// <summary>
-/// A pool worker's life in the child: run the initializer, say ready, then read tasks and run them on the same thread,
-/// so a task costs no thread hand-off. Each task's results go back as soon as it ends: if the worker dies, the parent
-/// knows exactly which task it was running. While a task runs for more than a moment, a watcher thread reads the
-/// connection instead: it forwards cancellations to the task and ends the worker at once if the parent goes away.
+/// A pool worker's life in the child: run the initializer, say ready, then take tasks from the task log (shared
+/// memory the parent created for this worker) and run them on the same thread, so a task costs no thread hand-off.
+/// Each task's results go to the result log as soon as it ends: if the worker dies, the parent knows exactly which
+/// task it was running. A second thread reads the connection, which carries only cancellations now: it forwards them
+/// to the task, and when the connection ends (the parent retired this worker, or died) it stops the worker.
 /// </summary>
 internal sealed class WorkerLoop
 {
     private readonly FrameConnection _connection;
-    private readonly Lock _readLock = new();
-    private readonly Queue<(FrameKind Kind, byte[] Payload)> _readAhead = new(); // frames the watcher read during a task
+    private readonly MessageLog _tasks;
+    private readonly MessageLog _results;
+    private readonly Lock _cancelLock = new(); // the running task, its cancellation and early cancellations
     private readonly HashSet<long> _cancelledBeforeStart = [];
-    private readonly ManualResetEventSlim _taskRunning = new(false);
     private readonly Dictionary<string, ProcessTargetInvoker?> _invokers = [];
-    private readonly ArgumentWriter _results = new();
+    private readonly ArgumentWriter _resultsWriter = new();
     private readonly PayloadWriter _errors = new();
     private readonly PayloadWriter _done = new();
+    private readonly MessageLog.MessageReader<bool> _runTask;
     private CancellationTokenSource _cancellation = new();
-    private long _sequence; // odd while a task runs
-    private long _runningTask;
+    private long _runningTask; // 0 between tasks (chunk ids start at 1)
+    private volatile bool _parentGone;
 
-    private WorkerLoop(FrameConnection connection) => _connection = connection;
+    private WorkerLoop(FrameConnection connection, MessageLog tasks, MessageLog results)
+    {
+        _connection = connection;
+        _tasks = tasks;
+        _results = results;
+        _runTask = message =>
+        {
+            var reader = new PayloadReader(message);
+            RunTask(reader.Int64(), reader.String(), reader.Int32(), reader.Bytes());
+            return true;
+        };
+    }
 
     public static int Run(FrameConnection connection, byte[] workPayload)
     {
@@ -32,12 +46,16 @@ internal sealed class WorkerLoop
         ProcessEntry.CurrentName = work.String();
         string initializer = work.String();
         byte[] initializerArguments = work.Bytes().ToArray();
+        string taskLog = work.String(), resultLog = work.String();
         if (initializer.Length > 0 && RunInitializer(connection, initializer, initializerArguments) is { } failed)
         {
             return failed;
         }
 
-        var loop = new WorkerLoop(connection);
+        var loop = new WorkerLoop(
+            connection,
+            MessageLog.Open("pool task log", taskLog, PoolLogs.TaskLogType, "pool tasks"),
+            MessageLog.Open("pool result log", resultLog, PoolLogs.ResultLogType, "pool results"));
         new Thread(loop.Watch) { IsBackground = true, Name = "Multiprocessing pool worker watch" }.Start();
         connection.Send(FrameKind.Ready, default);
         return loop.Serve();
@@ -47,17 +65,19 @@ internal sealed class WorkerLoop
     {
         try
         {
-            while (NextFrame() is { } frame)
+            while (!_parentGone)
             {
-                var reader = new PayloadReader(frame.Payload);
-                if (frame.Kind == FrameKind.Task)
+                if (_tasks.TryRead(_runTask, out _))
                 {
-                    RunTask(reader.Int64(), reader.String(), reader.Int32(), reader.Bytes());
+                    continue;
                 }
-                else if (frame.Kind == FrameKind.Cancel)
+
+                if (_tasks.IsCompleted)
                 {
-                    _cancelledBeforeStart.Add(reader.Int64()); // its task has not started yet (or has ended: harmless)
+                    break; // the watcher saw the connection end while this thread waited
                 }
+
+                PoolLogs.WaitForMessage(_tasks);
             }
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ObjectDisposedException)
@@ -69,19 +89,6 @@ internal sealed class WorkerLoop
         return 0;
     }
 
-    private (FrameKind Kind, byte[] Payload)? NextFrame()
-    {
-        lock (_readLock)
-        {
-            if (_readAhead.TryDequeue(out var early))
-            {
-                return early;
-            }
-
-            return _connection.Receive();
-        }
-    }
-
     private void RunTask(long id, string target, int count, ReadOnlySpan<byte> arguments)
     {
         if (!_invokers.TryGetValue(target, out var invoker))
@@ -89,88 +96,92 @@ internal sealed class WorkerLoop
             _invokers[target] = invoker = ProcessEntry.FindTarget(target);
         }
 
-        if (!_cancellation.TryReset())
+        CancellationToken token;
+        lock (_cancelLock)
         {
-            _cancellation.Dispose();
-            _cancellation = new CancellationTokenSource();
+            if (!_cancellation.TryReset())
+            {
+                _cancellation.Dispose();
+                _cancellation = new CancellationTokenSource();
+            }
+
+            if (_cancelledBeforeStart.Remove(id))
+            {
+                _cancellation.Cancel();
+            }
+
+            _runningTask = id;
+            token = _cancellation.Token;
         }
 
-        if (_cancelledBeforeStart.Remove(id))
-        {
-            _cancellation.Cancel();
-        }
-
-        _results.Clear();
+        _resultsWriter.Clear();
         _errors.Clear();
-        Volatile.Write(ref _runningTask, id);
-        Interlocked.Increment(ref _sequence);
-        _taskRunning.Set();
-        int errorCount = RunChunk(invoker, target, count, arguments, _results, _errors, _cancellation.Token);
+        int errorCount = RunChunk(invoker, target, count, arguments, _resultsWriter, _errors, token);
         Channels.AttachedChannels.CloseAll();
-        _taskRunning.Reset();
-        Interlocked.Increment(ref _sequence);
+        lock (_cancelLock)
+        {
+            _runningTask = 0;
+        }
 
-        // one task per frame for now (the frame holds a count so results could travel together)
+        // one task per message for now (the message holds a count so results could travel together)
         _done.Clear();
-        _done.Int32(1).Int64(id).Bytes(_results.WrittenMemory.Span).Int32(errorCount).Bytes(_errors.WrittenSpan);
-        _connection.Send(FrameKind.TaskDone, _done.WrittenSpan);
+        _done.Int32(1).Int64(id).Bytes(_resultsWriter.WrittenMemory.Span).Int32(errorCount).Bytes(_errors.WrittenSpan);
+        _results.Write(_done.WrittenSpan);
     }
 
     /// <summary>
-    /// Reads the connection while a task runs longer than a moment (short tasks never wake this thread): a cancellation
-    /// reaches the running task, other frames wait for the main loop, and the end of the connection ends the worker.
+    /// Reads the connection for the worker's whole life (a blocked read costs nothing per task): a cancellation
+    /// reaches its task, running or not yet started; the end of the connection ends the worker, at once if a task runs
+    /// (its parent is gone or gave it up), otherwise by waking the main loop.
     /// </summary>
     private void Watch()
     {
-        while (true)
+        try
         {
-            _taskRunning.Wait();
-            long task = Volatile.Read(ref _sequence);
-            Thread.Sleep(1);
-            while (Volatile.Read(ref _sequence) == task && (task & 1) == 1)
+            while (_connection.Receive() is { } frame)
             {
-                if (!_connection.HasBufferedFrame && !_connection.WaitReadable(10))
+                if (frame.Kind != FrameKind.Cancel)
                 {
                     continue;
                 }
 
-                lock (_readLock)
+                long id = new PayloadReader(frame.Payload).Int64();
+                lock (_cancelLock)
                 {
-                    if (Volatile.Read(ref _sequence) != task)
-                    {
-                        break; // the task ended: the main loop reads again
-                    }
-
-                    if (!_connection.HasBufferedFrame && !_connection.WaitReadable(0))
-                    {
-                        continue;
-                    }
-
-                    (FrameKind Kind, byte[] Payload)? frame;
-                    try
-                    {
-                        frame = _connection.Receive();
-                    }
-                    catch (Exception e) when (e is IOException or InvalidDataException or ObjectDisposedException)
-                    {
-                        frame = null;
-                    }
-
-                    if (frame is null)
-                    {
-                        ProcessEntry.RemoveFilesOfGoneParent();
-                        Environment.Exit(0); // the parent is gone: do not finish its task
-                    }
-                    else if (frame.Value.Kind == FrameKind.Cancel && new PayloadReader(frame.Value.Payload).Int64() == Volatile.Read(ref _runningTask))
+                    if (id == _runningTask)
                     {
                         _cancellation.Cancel();
                     }
                     else
                     {
-                        _readAhead.Enqueue(frame.Value);
+                        _cancelledBeforeStart.Add(id); // its task has not started yet (or has ended: harmless)
                     }
                 }
             }
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or ObjectDisposedException)
+        {
+        }
+
+        bool running;
+        lock (_cancelLock)
+        {
+            _parentGone = true;
+            running = _runningTask != 0;
+        }
+
+        if (running)
+        {
+            ProcessEntry.RemoveFilesOfGoneParent();
+            Environment.Exit(0); // the parent is gone: do not finish its task
+        }
+
+        try
+        {
+            _tasks.Complete(); // wakes the main loop if it waits for a task
+        }
+        catch (ObjectDisposedException)
+        {
         }
     }
 
