@@ -291,6 +291,29 @@ public sealed class ProcessPoolTests
         Assert.ThrowsExactly<ObjectDisposedException>(() => pool.ApplyAsync(PoolTargets.Targets.Square, 1));
     }
 
+    [TestMethod]
+    public async Task Workers_task_and_result_logs_go_with_their_worker_and_the_pool()
+    {
+        var pool = new ProcessPool(2, new ProcessPoolOptions { MaxTasksPerWorker = 4 });
+        var first = pool.WorkerLogNames;
+        Assert.AreEqual(4, first.Length);
+        Assert.IsTrue(first.All(name => name.StartsWith($"mp-{Environment.ProcessId}-", StringComparison.Ordinal)), "named after the parent");
+        Assert.IsTrue(first.All(name => ChannelFiles.FilesOf(name).Length > 0));
+
+        // recycled workers (they retire after 4 tasks) and a killed one leave no logs behind
+        var squares = await pool.MapAsync(PoolTargets.Targets.Square, Enumerable.Range(0, 16), new MapOptions { ChunkSize = 1 }).WaitAsync(Bound);
+        CollectionAssert.AreEqual(Enumerable.Range(0, 16).Select(n => n * n).ToArray(), squares);
+        await WaitFor(() => first.All(name => ChannelFiles.FilesOf(name).Length == 0), "the recycled workers' logs are removed");
+        var victim = pool.WorkerPids[0];
+        var victimLogs = pool.WorkerLogNames;
+        Process.GetProcessById(victim).Kill();
+        await WaitFor(() => !pool.WorkerPids.Contains(victim) && pool.WorkerPids.Count == 2, "the killed worker is replaced");
+        Assert.AreEqual(9, await pool.ApplyAsync(PoolTargets.Targets.Square, 3).WaitAsync(Bound));
+        var last = pool.WorkerLogNames;
+        await pool.DisposeAsync();
+        Assert.IsTrue(victimLogs.Concat(last).All(name => ChannelFiles.FilesOf(name).Length == 0), "every log is removed with its worker and the pool");
+    }
+
     private static async IAsyncEnumerable<int> Numbers(int count)
     {
         for (int n = 0; n < count; n++)

@@ -71,6 +71,9 @@ internal sealed class PoolWorker : ChildProcess
         _lastDoneAt = now;
     }
 
+    /// <summary>The control files' names of the worker's task and result logs (for tests).</summary>
+    internal string[] LogNames => [_tasks.Name, _results.Name];
+
     /// <summary>The chunks sent and not yet done; guarded by the pool's lock.</summary>
     public Dictionary<long, Chunk> InFlight => _inFlight;
 

@@ -87,6 +87,18 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>The shared-memory logs of the current workers (for tests).</summary>
+    internal string[] WorkerLogNames
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _workers.SelectMany(static w => w.LogNames).ToArray();
+            }
+        }
+    }
+
     /// <summary>Runs <paramref name="target"/> once in a worker (Python's <c>apply_async</c>); several parameters go as a tuple.</summary>
     public Task<TResult> ApplyAsync<TArgs, TResult>(ProcessTarget<TArgs, TResult> target, TArgs arguments, CancellationToken cancellationToken = default)
     {
