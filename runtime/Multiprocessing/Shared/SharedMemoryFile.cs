@@ -125,8 +125,19 @@ internal sealed unsafe class SharedMemoryFile : IDisposable
     /// <summary>The creator's pid encoded in a name, or 0.</summary>
     public static int OwnerOf(string name)
     {
-        int end = name.IndexOf('-', 3);
-        return name.StartsWith("mp-", StringComparison.Ordinal) && end > 3 && int.TryParse(name.AsSpan(3, end - 3), System.Globalization.NumberStyles.None, null, out int pid) ? pid : 0;
+        // Digits by hand: int.TryParse consults the current culture, which loads ICU (milliseconds of a child's start).
+        if (!name.StartsWith("mp-", StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        int pid = 0, i = 3;
+        for (; i < name.Length && i < 12 && char.IsAsciiDigit(name[i]); i++)
+        {
+            pid = pid * 10 + (name[i] - '0');
+        }
+
+        return i > 3 && i < name.Length && name[i] == '-' ? pid : 0;
     }
 
     /// <summary>Whether the file is still there (its creator has not removed it).</summary>
