@@ -1,7 +1,28 @@
-# Shared by run-spawn.sh and run-pool.sh (sourced): build both .NET flavours of a benchmark and copy the Python anchors.
-# Callers set NAME (for messages), OUT, BUILD, ANCHORS and ANCHORS_VAR (the variable that overrides --anchors).
+# Shared by the run-*.sh benchmarks (sourced; it only defines functions): the results folder, building both .NET
+# flavours of a benchmark, copying the Python anchors, collecting RESULT lines. Callers set ROOT, and before the calls
+# NAME (for messages), OUT (empty: the default folder), BUILD, ANCHORS and ANCHORS_VAR (the variable that overrides
+# --anchors).
 
 step() { echo "== $*" >&2; }
+
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# init_results KIND: OUT (default benchmarks/results/KIND-<UTC time>) made absolute; RESULTS, its results.jsonl, emptied.
+init_results() {
+  OUT=${OUT:-$ROOT/benchmarks/results/$1-$(date -u +%Y%m%dT%H%M%SZ)}
+  mkdir -p "$OUT"
+  OUT=$(cd "$OUT" && pwd)
+  RESULTS=$OUT/results.jsonl
+  : > "$RESULTS"
+}
+
+# Keep a command's whole output in $1, its RESULT lines in results.jsonl (with "pass" added when given as $2), and
+# show the readable lines.
+collect() {
+  local pass=${2:-}
+  tee -a "$1" | tee >(grep -v '^RESULT ' >&2) | grep '^RESULT ' | sed 's/^RESULT //' \
+    | if [[ -n $pass ]]; then sed "s/^{/{\"pass\": \"$pass\", /"; else cat; fi >> "$RESULTS" || true
+}
 
 # build_flavours PROJECT JIT_EXE AOT_DIR AOT_EXE: dotnet build (JIT apphost) and NativeAOT publish, unless --no-build.
 build_flavours() {

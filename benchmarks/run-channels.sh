@@ -61,22 +61,17 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-OUT=${OUT:-$ROOT/benchmarks/results/channels-$(date -u +%Y%m%dT%H%M%SZ)}
-mkdir -p "$OUT"
-OUT=$(cd "$OUT" && pwd)
-RESULTS=$OUT/results.jsonl
-: > "$RESULTS"
+source "$HERE/common.sh"
+init_results channels
 T_START=$(date +%s)
 
 PROJ=$HERE/Channels/Channels.csproj
 JIT_EXE=$HERE/Channels/bin/Release/net10.0/Channels
 AOT_DIR=$HERE/Channels/bin/aot
 AOT_EXE=$AOT_DIR/Channels
-load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 NAME=run-channels.sh
 ANCHORS_VAR=CHANNELS_ANCHORS
-source "$HERE/common.sh"
 # common.sh's step, with the seconds since the start (the default run should stay near 5 minutes).
 step() { echo "== [$(( $(date +%s) - T_START )) s] $*" >&2; }
 if (( JIT_ONLY )); then
@@ -120,14 +115,6 @@ fi
   echo "dotnet: $(dotnet --version)"
   echo "reps: ours $REPS, $( (( PYTHON && HAVE_ANCHORS )) && echo "Python $PY_REPS per start method ($METHODS)" || echo "Python skipped"), C floors $( (( HAVE_FLOORS )) && echo "$FLOOR_REPS" || echo skipped)$( (( JIT_ONLY )) && echo "; JIT only")"
 } > "$OUT/env.txt"
-
-# Keep a command's whole output in $1, its RESULT lines in results.jsonl (with "pass" added when given as $2), and
-# show the readable lines.
-collect() {
-  local pass=${2:-}
-  tee -a "$1" | tee >(grep -v '^RESULT ' >&2) | grep '^RESULT ' | sed 's/^RESULT //' \
-    | if [[ -n $pass ]]; then sed "s/^{/{\"pass\": \"$pass\", /"; else cat; fi >> "$RESULTS" || true
-}
 
 pingpong_floor() { # $1: before | after
   (( HAVE_FLOORS )) || return 0

@@ -42,21 +42,16 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-OUT=${OUT:-$ROOT/benchmarks/results/manager-$(date -u +%Y%m%dT%H%M%SZ)}
-mkdir -p "$OUT"
-OUT=$(cd "$OUT" && pwd)
-RESULTS=$OUT/results.jsonl
-: > "$RESULTS"
+source "$HERE/common.sh"
+init_results manager
 
 PROJ=$HERE/Manager/Manager.csproj
 JIT_EXE=$HERE/Manager/bin/Release/net10.0/ManagerBench
 AOT_DIR=$HERE/Manager/bin/aot
 AOT_EXE=$AOT_DIR/ManagerBench
-load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 NAME=run-manager.sh
 ANCHORS_VAR=MANAGER_ANCHORS
-source "$HERE/common.sh"
 build_flavours "$PROJ" "$JIT_EXE" "$AOT_DIR" "$AOT_EXE"
 prepare_anchors py_manager.py
 
@@ -74,8 +69,6 @@ fi
   echo "reps: $REPS"
 } > "$OUT/env.txt"
 
-# Keep a command's whole output in $1, its RESULT lines in results.jsonl, and show the readable lines.
-collect() { tee -a "$1" | tee >(grep -v '^RESULT ' >&2) | grep '^RESULT ' | sed 's/^RESULT //' >> "$RESULTS" || true; }
 
 # Ours, Python, ours again in the other flavour: a drift in the machine's state shows as a JIT/AOT difference.
 step "ours, JIT apphost: measure --reps=$REPS   (load $(load))"

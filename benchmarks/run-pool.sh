@@ -45,21 +45,16 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-OUT=${OUT:-$ROOT/benchmarks/results/pool-$(date -u +%Y%m%dT%H%M%SZ)}
-mkdir -p "$OUT"
-OUT=$(cd "$OUT" && pwd)
-RESULTS=$OUT/results.jsonl
-: > "$RESULTS"
+source "$HERE/common.sh"
+init_results pool
 
 PROJ=$HERE/PoolThroughput/PoolThroughput.csproj
 JIT_EXE=$HERE/PoolThroughput/bin/Release/net10.0/PoolThroughput
 AOT_DIR=$HERE/PoolThroughput/bin/aot
 AOT_EXE=$AOT_DIR/PoolThroughput
-load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 NAME=run-pool.sh
 ANCHORS_VAR=POOL_ANCHORS
-source "$HERE/common.sh"
 build_flavours "$PROJ" "$JIT_EXE" "$AOT_DIR" "$AOT_EXE"
 prepare_anchors py_pool.py
 
@@ -76,8 +71,6 @@ fi
   echo "reps: $REPS; workers: 2"
 } > "$OUT/env.txt"
 
-# Keep a command's whole output in $1, its RESULT lines in results.jsonl, and show the readable lines.
-collect() { tee -a "$1" | tee >(grep -v '^RESULT ' >&2) | grep '^RESULT ' | sed 's/^RESULT //' >> "$RESULTS" || true; }
 
 # Ours first, then Python, then ours again would double the time: one pass each, Python in the middle so that a
 # drift in the machine's state shows as a JIT/AOT difference rather than hiding in one side.

@@ -41,21 +41,16 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-OUT=${OUT:-$ROOT/benchmarks/results/shared-$(date -u +%Y%m%dT%H%M%SZ)}
-mkdir -p "$OUT"
-OUT=$(cd "$OUT" && pwd)
-RESULTS=$OUT/results.jsonl
-: > "$RESULTS"
+source "$HERE/common.sh"
+init_results shared
 
 PROJ=$HERE/SharedMemory/SharedMemory.csproj
 JIT_EXE=$HERE/SharedMemory/bin/Release/net10.0/SharedMemory
 AOT_DIR=$HERE/SharedMemory/bin/aot
 AOT_EXE=$AOT_DIR/SharedMemory
-load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 NAME=run-shared.sh
 ANCHORS_VAR=SHARED_ANCHORS
-source "$HERE/common.sh"
 if (( AOT )); then
   build_flavours "$PROJ" "$JIT_EXE" "$AOT_DIR" "$AOT_EXE"
 elif (( BUILD )); then
@@ -88,8 +83,6 @@ fi
   echo "/dev/shm: $(df -h /dev/shm | tail -1)"
 } > "$OUT/env.txt"
 
-# Keep a command's whole output in $1, its RESULT lines in results.jsonl, and show the readable lines.
-collect() { tee -a "$1" | tee >(grep -v '^RESULT ' >&2) | grep '^RESULT ' | sed 's/^RESULT //' >> "$RESULTS" || true; }
 
 if [[ -x $OUT/memcpy_bw ]]; then
   step "C floor: memcpy_bw $REPS   (load $(load))"

@@ -42,11 +42,8 @@ while [[ $# -gt 0 ]]; do
 done
 if (( REPS < 30 )); then echo "run-spawn.sh: note: the target says a median of >= 30 starts; --reps $REPS is fewer" >&2; fi
 
-OUT=${OUT:-$ROOT/benchmarks/results/spawn-$(date -u +%Y%m%dT%H%M%SZ)}
-mkdir -p "$OUT"
-OUT=$(cd "$OUT" && pwd)
-RESULTS=$OUT/results.jsonl
-: > "$RESULTS"
+source "$HERE/common.sh"
+init_results spawn
 
 PROJ=$HERE/SpawnLatency/SpawnLatency.csproj
 JIT_EXE=$HERE/SpawnLatency/bin/Release/net10.0/SpawnLatency
@@ -54,7 +51,6 @@ AOT_DIR=$HERE/SpawnLatency/bin/aot
 AOT_EXE=$AOT_DIR/SpawnLatency
 NAME=run-spawn.sh
 ANCHORS_VAR=SPAWN_ANCHORS
-source "$HERE/common.sh"
 build_flavours "$PROJ" "$JIT_EXE" "$AOT_DIR" "$AOT_EXE"
 prepare_anchors py_process.py
 
