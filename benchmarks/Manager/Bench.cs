@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Multiprocessing;
+using static BenchResults;
 
 namespace ManagerBench;
 
@@ -158,40 +159,6 @@ public static class Bench
         }
     }
 
-    private static double Median(List<double> values)
-    {
-        var s = values.Order().ToList();
-        return s.Count % 2 == 1 ? s[s.Count / 2] : (s[(s.Count / 2) - 1] + s[s.Count / 2]) / 2;
-    }
-
-    private static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string Json(string s) => s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
-
-    private static void Emit(string metric, string variant, string unit, List<double> v, bool higherIsBetter, string note)
-    {
-        double median = Median(v), min = v.Min(), max = v.Max();
-        var sb = new StringBuilder("RESULT {");
-        sb.Append("\"metric\": \"").Append(metric).Append("\", ")
-          .Append("\"variant\": \"").Append(variant).Append("\", ")
-          .Append("\"unit\": \"").Append(unit).Append("\", ")
-          .Append("\"values\": [").Append(string.Join(", ", v.Select(Num))).Append("], ")
-          .Append("\"median\": ").Append(Num(median)).Append(", ")
-          .Append("\"min\": ").Append(Num(min)).Append(", ")
-          .Append("\"max\": ").Append(Num(max)).Append(", ")
-          .Append("\"n\": ").Append(v.Count).Append(", ")
-          .Append("\"higher_is_better\": ").Append(higherIsBetter ? "true" : "false").Append(", ")
-          .Append("\"cmd\": \"").Append(Cmd).Append("\", ")
-          .Append("\"note\": \"").Append(Json(note)).Append("\"}");
-        Console.Out.WriteLine(sb.ToString());
-        Console.Out.Flush();
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {metric,-32} {variant,-12} median {median,14:N0} {unit,-8} (min {min:N0}, max {max:N0}, n={v.Count})"));
-    }
-
-    private static string? Option(string[] args, string name) =>
-        args.FirstOrDefault(a => a.StartsWith($"--{name}=", StringComparison.Ordinal))?[(name.Length + 3)..];
-
-    private static int IntOption(string[] args, string name, int fallback) =>
-        Option(args, name) is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) ? value : fallback;
+    private static void Emit(string metric, string variant, string unit, List<double> v, bool higherIsBetter, string note, params (string Key, double Value)[] extra) =>
+        BenchResults.Emit(Cmd, metric, variant, unit, v, higherIsBetter, note, extra);
 }

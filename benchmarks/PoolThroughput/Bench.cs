@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Multiprocessing;
+using static BenchResults;
 
 namespace PoolThroughput;
 
@@ -261,48 +262,6 @@ public static class Bench
         }
     }
 
-    internal static double Median(IEnumerable<double> xs)
-    {
-        var s = xs.Where(double.IsFinite).Order().ToArray();
-        int n = s.Length;
-        return n == 0 ? double.NaN : n % 2 == 1 ? s[n / 2] : (s[(n / 2) - 1] + s[n / 2]) / 2;
-    }
-
-    private static string Num(double x) => double.IsFinite(x) ? x.ToString("0.######", CultureInfo.InvariantCulture) : "null";
-
-    private static string Json(string s) => s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
-
-    /// <summary>One RESULT line in the anchors' format (anchors/_common.py emit()) on stdout, a readable one on stderr.</summary>
-    private static void Emit(string metric, string variant, string unit, List<double> v, bool higherIsBetter, string note, params (string Key, double Value)[] extra)
-    {
-        double median = Median(v), min = v.Min(), max = v.Max();
-        var sb = new StringBuilder("RESULT {");
-        sb.Append("\"metric\": \"").Append(metric).Append("\", ")
-          .Append("\"variant\": \"").Append(variant).Append("\", ")
-          .Append("\"unit\": \"").Append(unit).Append("\", ")
-          .Append("\"values\": [").Append(string.Join(", ", v.Select(Num))).Append("], ")
-          .Append("\"median\": ").Append(Num(median)).Append(", ")
-          .Append("\"min\": ").Append(Num(min)).Append(", ")
-          .Append("\"max\": ").Append(Num(max)).Append(", ")
-          .Append("\"n\": ").Append(v.Count).Append(", ")
-          .Append("\"higher_is_better\": ").Append(higherIsBetter ? "true" : "false").Append(", ")
-          .Append("\"cmd\": \"").Append(Cmd).Append("\", ")
-          .Append("\"note\": \"").Append(Json(note)).Append('"');
-        foreach (var (key, value) in extra)
-        {
-            sb.Append(", \"").Append(key).Append("\": ").Append(Num(value));
-        }
-
-        sb.Append('}');
-        Console.Out.WriteLine(sb.ToString());
-        Console.Out.Flush();
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {metric,-32} {variant,-12} median {median,12:0.###} {unit,-8} (min {min:0.###}, max {max:0.###}, n={v.Count})"));
-    }
-
-    private static string? Option(string[] args, string name) =>
-        args.FirstOrDefault(a => a.StartsWith($"--{name}=", StringComparison.Ordinal))?[(name.Length + 3)..];
-
-    private static int IntOption(string[] args, string name, int fallback) =>
-        int.TryParse(Option(args, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) ? v : fallback;
+    private static void Emit(string metric, string variant, string unit, List<double> v, bool higherIsBetter, string note, params (string Key, double Value)[] extra) =>
+        BenchResults.Emit(Cmd, metric, variant, unit, v, higherIsBetter, note, extra);
 }

@@ -69,7 +69,7 @@ internal sealed class Profiler(IReadOnlyList<int> workers)
 
     public void Report(string metric)
     {
-        double M(Func<(double Wall, Snap Parent, Snap Workers, int Tasks), double> f) => Bench.Median(_reps.Select(f));
+        double M(Func<(double Wall, Snap Parent, Snap Workers, int Tasks), double> f) => BenchResults.Median(_reps.Select(f));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"PROFILE {metric} (medians per task over {_reps.Count} reps): wall {M(r => r.Wall / r.Tasks):0.###} us; " +
             $"CPU parent {M(r => r.Parent.CpuNs / 1e3 / r.Tasks):0.###} us, workers (both) {M(r => r.Workers.CpuNs / 1e3 / r.Tasks):0.###} us; " +

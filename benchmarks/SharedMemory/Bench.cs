@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using Multiprocessing;
+using static BenchResults;
 
 namespace SharedMemory;
 
@@ -118,31 +119,6 @@ public static class Bench
         }
     }
 
-    private static void Emit(string metric, string variant, string unit, List<double> values, bool higherIsBetter, string note, params (string Key, double Value)[] extra)
-    {
-        var sorted = values.Order().ToList();
-        double median = Median(values);
-        var json = new StringBuilder();
-        json.Append(CultureInfo.InvariantCulture, $"{{\"metric\": \"{metric}\", \"variant\": \"{variant}\", \"unit\": \"{unit}\", \"values\": [");
-        json.AppendJoin(", ", values.Select(v => v.ToString("G6", CultureInfo.InvariantCulture)));
-        json.Append(CultureInfo.InvariantCulture, $"], \"median\": {median:G6}, \"min\": {sorted[0]:G6}, \"max\": {sorted[^1]:G6}, \"n\": {values.Count}, ");
-        json.Append(CultureInfo.InvariantCulture, $"\"higher_is_better\": {(higherIsBetter ? "true" : "false")}, \"cmd\": \"{Cmd}\", \"note\": \"{note}\"");
-        foreach (var (key, value) in extra)
-        {
-            json.Append(CultureInfo.InvariantCulture, $", \"{key}\": {value:G6}");
-        }
-
-        json.Append('}');
-        Console.WriteLine("RESULT " + json);
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {metric,-28} {variant,-12} median {median,10:F3} {unit,-5} (min {sorted[0]:F3}, max {sorted[^1]:F3}, n={values.Count})"));
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
     private static void Check(bool condition, string what)
     {
         if (!condition)
@@ -151,11 +127,8 @@ public static class Bench
         }
     }
 
-    private static string? Option(string[] args, string name) =>
-        args.FirstOrDefault(a => a.StartsWith($"--{name}=", StringComparison.Ordinal))?[(name.Length + 3)..];
-
-    private static int IntOption(string[] args, string name, int fallback) =>
-        Option(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+    private static void Emit(string metric, string variant, string unit, List<double> v, bool higherIsBetter, string note, params (string Key, double Value)[] extra) =>
+        BenchResults.Emit(Cmd, metric, variant, unit, v, higherIsBetter, note, extra);
 }
 
 /// <summary>The child's side.</summary>
