@@ -43,7 +43,11 @@ internal sealed unsafe class MessageLog : IDisposable
 
     // Room for every spare segment and the ones in use: evicting a spare would fault its pages in again.
     private const int MaxCachedSegments = 40;
-    private const int SpinIterations = 2000;
+    /// <summary>
+    /// How long a waiting side spins before it sleeps on the futex, in µs (environment <c>MP_SPIN_US</c>; 0 always
+    /// sleeps). A peer on another core usually answers within microseconds, far sooner than a sleep and a wake-up.
+    /// </summary>
+    internal static readonly int SpinMicroseconds = int.TryParse(Environment.GetEnvironmentVariable("MP_SPIN_US"), out int us) ? us : 50;
 
     private readonly SharedMemoryFile _control;
     private readonly byte* _mapping;
@@ -469,21 +473,34 @@ internal sealed unsafe class MessageLog : IDisposable
     }
 
     /// <summary>
-    /// Waits until a message is available or the log completes; false on timeout. Spins briefly first: a peer on
-    /// another core usually answers within microseconds, far sooner than a sleep and a wake-up would
-    /// (<paramref name="spinIterations"/>: 0 for a caller that spun its own way already).
+    /// Waits until a message is available or the log completes; false on timeout. Spins for <see cref="SpinMicroseconds"/>
+    /// first, giving the core away between checks: on a busy machine with few cores the peer we wait for must be able to
+    /// run (a pure spin there costs whole scheduler time slices).
     /// </summary>
-    public bool WaitForData(int millisecondsTimeout, CancellationToken cancellationToken, Action? checkPeer = null, int spinIterations = SpinIterations)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool WaitForData(int millisecondsTimeout, CancellationToken cancellationToken, Action? checkPeer = null)
     {
-        int* seq = (int*)(_c + DataSeqOffset);
-        for (int i = 0; i < spinIterations; i++)
+        long spinUntil = System.Diagnostics.Stopwatch.GetTimestamp() + (SpinMicroseconds * System.Diagnostics.Stopwatch.Frequency / 1_000_000);
+        for (int i = 1; ; i++)
         {
             if (!IsEmpty() || IsCompleted)
             {
                 return true;
             }
 
-            Thread.SpinWait(8);
+            if ((i & 15) == 0)
+            {
+                if (System.Diagnostics.Stopwatch.GetTimestamp() > spinUntil)
+                {
+                    break;
+                }
+
+                Thread.Yield();
+            }
+            else
+            {
+                Thread.SpinWait(4);
+            }
         }
 
         return Sleep(forData: true, FutexLock.Deadline(millisecondsTimeout), cancellationToken, checkPeer);

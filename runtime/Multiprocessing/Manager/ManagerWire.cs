@@ -134,43 +134,6 @@ internal static class ManagerWire
         return text.Length <= 80 ? text : text[..77] + "...";
     }
 
-    /// <summary>How long a waiting side spins (yielding its core now and then) before it sleeps on the futex, in µs.</summary>
-    internal static readonly int SpinMicroseconds = int.TryParse(Environment.GetEnvironmentVariable("MP_MANAGER_SPIN_US"), out int us) ? us : 50;
-
-    /// <summary>
-    /// Waits for a message on <paramref name="log"/>: spins briefly (a round trip with a peer running on another core
-    /// takes a few microseconds), giving the core away between checks so that on a busy machine the peer we wait for
-    /// can run, then sleeps on the futex (checking the peer every 100 ms).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void WaitForMessage(Channels.MessageLog log, Action checkPeer)
-    {
-        long deadline = System.Diagnostics.Stopwatch.GetTimestamp() + (SpinMicroseconds * System.Diagnostics.Stopwatch.Frequency / 1_000_000);
-        for (int i = 1; ; i++)
-        {
-            if (log.Count > 0 || log.IsCompleted)
-            {
-                return;
-            }
-
-            if ((i & 15) == 0)
-            {
-                if (System.Diagnostics.Stopwatch.GetTimestamp() > deadline)
-                {
-                    break;
-                }
-
-                Thread.Yield();
-            }
-            else
-            {
-                Thread.SpinWait(4);
-            }
-        }
-
-        log.WaitForData(-1, CancellationToken.None, checkPeer, spinIterations: 0);
-    }
-
     public static string DescribeManager(string name) => $"manager '{name}' (served by process {Shared.SharedMemoryFile.OwnerOf(name)})";
 
     public static ObjectDisposedException Disposed(string managerName, string? detail = null) => new(

@@ -530,7 +530,7 @@ public sealed class ProcessManager : IDisposable
                         break; // the manager stops
                     }
 
-                    ManagerWire.WaitForMessage(_requests, _checkClient);
+                    _requests.WaitForData(-1, CancellationToken.None, _checkClient);
                 }
             }
             catch (ClientGone)
@@ -687,7 +687,7 @@ internal sealed class ManagerConnection : ManagerEndpoint
                 throw Broken();
             }
 
-            ManagerWire.WaitForMessage(_responses, _checkServer);
+            _responses.WaitForData(-1, CancellationToken.None, _checkServer);
         }
     }
 

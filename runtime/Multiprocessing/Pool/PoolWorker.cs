@@ -150,7 +150,7 @@ internal sealed class PoolWorker : ChildProcess
                     return; // completed by the parent once the worker had exited: nothing more can come
                 }
 
-                PoolLogs.WaitForMessage(_results);
+                _results.WaitForData(-1, CancellationToken.None);
             }
         }
         catch (Exception e)

@@ -77,7 +77,7 @@ internal sealed class WorkerLoop
                     break; // the watcher saw the connection end while this thread waited
                 }
 
-                PoolLogs.WaitForMessage(_tasks);
+                _tasks.WaitForData(-1, CancellationToken.None);
             }
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ObjectDisposedException)
