@@ -6,13 +6,14 @@ namespace Multiprocessing.Channels;
 /// </summary>
 internal static class AttachedChannels
 {
-    private static readonly List<IDisposable> s_attached = [];
+    private static readonly Lock s_lock = new();
+    private static List<IDisposable>? s_attached; // created by the first Add: most targets receive no channel
 
     public static void Add(IDisposable channel)
     {
-        lock (s_attached)
+        lock (s_lock)
         {
-            s_attached.Add(channel);
+            (s_attached ??= []).Add(channel);
         }
     }
 
@@ -20,9 +21,14 @@ internal static class AttachedChannels
     public static void CloseAll()
     {
         IDisposable[] attached;
-        lock (s_attached)
+        if (Volatile.Read(ref s_attached) is null)
         {
-            if (s_attached.Count == 0)
+            return;
+        }
+
+        lock (s_lock)
+        {
+            if (s_attached!.Count == 0)
             {
                 return;
             }

@@ -15,7 +15,7 @@ namespace Multiprocessing.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ArgumentWriter
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(256);
+    private readonly ByteBuffer _buffer = new(256);
 
     /// <summary>Creates an empty writer.</summary>
     public ArgumentWriter() => Channels.Handoffs.Begin();
@@ -42,7 +42,7 @@ public sealed class ArgumentWriter
     }
 
     /// <summary>Forgets what was written, keeping the buffer.</summary>
-    internal void Clear() => _buffer.ResetWrittenCount();
+    internal void Clear() => _buffer.Clear();
 
     /// <summary>The bytes written so far.</summary>
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.WrittenMemory;

@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Multiprocessing.Serialization;
 
 namespace Multiprocessing.Wire;
 
@@ -86,24 +87,38 @@ internal sealed class FrameConnection : IDisposable
 
     public void Send(FrameKind kind, ReadOnlySpan<byte> payload)
     {
-        byte[] frame = ArrayPool<byte>.Shared.Rent(HeaderLength + payload.Length);
+        int length = HeaderLength + payload.Length;
+        if (length <= 512)
+        {
+            // small frames (a child's hello and most results) skip the shared pool, whose first use costs a child ~0.5 ms
+            Span<byte> small = stackalloc byte[length];
+            SendFrame(kind, payload, small);
+            return;
+        }
+
+        byte[] frame = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            BinaryPrimitives.WriteInt32LittleEndian(frame, payload.Length);
-            frame[4] = (byte)kind;
-            payload.CopyTo(frame.AsSpan(HeaderLength));
-            lock (_sendLock)
-            {
-                var remaining = frame.AsSpan(0, HeaderLength + payload.Length);
-                while (!remaining.IsEmpty)
-                {
-                    remaining = remaining[(_socket is not null ? SendSocket(_socket, remaining) : _native!.Send(remaining))..];
-                }
-            }
+            SendFrame(kind, payload, frame.AsSpan(0, length));
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(frame);
+        }
+    }
+
+    private void SendFrame(FrameKind kind, ReadOnlySpan<byte> payload, Span<byte> frame)
+    {
+        BinaryPrimitives.WriteInt32LittleEndian(frame, payload.Length);
+        frame[4] = (byte)kind;
+        payload.CopyTo(frame[HeaderLength..]);
+        lock (_sendLock)
+        {
+            ReadOnlySpan<byte> remaining = frame;
+            while (!remaining.IsEmpty)
+            {
+                remaining = remaining[(_socket is not null ? SendSocket(_socket, remaining) : _native!.Send(remaining))..];
+            }
         }
     }
 
@@ -289,11 +304,11 @@ internal sealed class FrameConnection : IDisposable
 /// <summary>Builds a frame payload.</summary>
 internal sealed class PayloadWriter
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(128);
+    private readonly ByteBuffer _buffer = new(128);
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.WrittenSpan;
 
-    public void Clear() => _buffer.ResetWrittenCount();
+    public void Clear() => _buffer.Clear();
 
     public PayloadWriter Int64(long value)
     {
@@ -319,7 +334,7 @@ internal sealed class PayloadWriter
     public PayloadWriter String(string value)
     {
         int max = Encoding.UTF8.GetMaxByteCount(value.Length);
-        int n = Encoding.UTF8.GetBytes(value, _buffer.GetSpan(4 + max)[4..]);
+        int n = Utf8.Encode(value, _buffer.GetSpan(4 + max)[4..]);
         Int32(n);
         _buffer.Advance(n);
         return this;
@@ -368,5 +383,5 @@ internal ref struct PayloadReader(ReadOnlySpan<byte> payload)
         return value;
     }
 
-    public string String() => Encoding.UTF8.GetString(Bytes());
+    public string String() => Utf8.Decode(Bytes());
 }

@@ -19,7 +19,7 @@ internal sealed unsafe partial class NativeSocket : IDisposable
         byte* address = stackalloc byte[110];
         new Span<byte>(address, 110).Clear();
         *(ushort*)address = AF_UNIX;
-        int length = Encoding.UTF8.GetBytes(path, new Span<byte>(address + 2, 107));
+        int length = Utf8.Encode(path, new Span<byte>(address + 2, 107));
         int result;
         do
         {
