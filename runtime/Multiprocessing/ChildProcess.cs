@@ -26,7 +26,7 @@ public class ChildProcess : IDisposable, IAsyncDisposable
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Process? _process;
     private FrameConnection? _connection;
-    private (FrameKind Kind, byte[] Payload)? _report;
+    private Frame? _report;
     private string? _refusal;
     private int _exitCode;
     private volatile bool _hasExited;
@@ -264,12 +264,12 @@ public class ChildProcess : IDisposable, IAsyncDisposable
     {
         if (kind is FrameKind.Result or FrameKind.Error)
         {
-            _report = (kind, payload);
+            _report = new Frame(kind, payload);
         }
     }
 
     /// <summary>Records the child's final report (a pool worker reports a failed initializer this way).</summary>
-    private protected void SetReport(FrameKind kind, byte[] payload) => _report = (kind, payload);
+    private protected void SetReport(FrameKind kind, byte[] payload) => _report = new Frame(kind, payload);
 
     /// <summary>The parent refused to run anything in this child (it is from another build).</summary>
     internal void Refuse(string reason)

@@ -129,7 +129,7 @@ public static class ProcessEntry
         }
 
         FrameConnection connection;
-        (FrameKind Kind, byte[] Payload)? run;
+        Frame? run;
         try
         {
             s_parentSocketPath = marker[(colon + 1)..];

@@ -17,15 +17,28 @@ internal static class Handoffs
     [ThreadStatic]
     private static List<IHandedOff>? t_pending;
 
-    /// <summary>A new set of arguments is being written on this thread.</summary>
-    public static void Begin() => t_pending?.Clear();
+    // Whether any end was ever handed off: until then no thread-static is touched (a child's first costs it a JIT).
+    private static bool s_used;
 
-    public static void Add(IHandedOff end) => (t_pending ??= []).Add(end);
+    /// <summary>A new set of arguments is being written on this thread.</summary>
+    public static void Begin()
+    {
+        if (Volatile.Read(ref s_used))
+        {
+            t_pending?.Clear();
+        }
+    }
+
+    public static void Add(IHandedOff end)
+    {
+        Volatile.Write(ref s_used, true);
+        (t_pending ??= []).Add(end);
+    }
 
     /// <summary>The ends the arguments just written carry (they go to the child about to start), or null.</summary>
     public static IHandedOff[]? Take()
     {
-        if (t_pending is not { Count: > 0 } pending)
+        if (!Volatile.Read(ref s_used) || t_pending is not { Count: > 0 } pending)
         {
             return null;
         }

@@ -80,3 +80,19 @@ public ref struct ArgumentReader
         return value!;
     }
 }
+
+/// <summary>
+/// Never called: makes ReadyToRun compile <see cref="ArgumentWriter.Write{T}"/> and <see cref="ArgumentReader.Read{T}"/>
+/// for the common primitive types into this assembly, so a child does not JIT them to run its first target.
+/// </summary>
+internal static class PrecompiledArguments
+{
+    internal static void Instantiate(ArgumentWriter writer, ref ArgumentReader reader)
+    {
+        writer.Write(reader.Read<int>());
+        writer.Write(reader.Read<long>());
+        writer.Write(reader.Read<double>());
+        writer.Write(reader.Read<bool>());
+        writer.Write(reader.Read<string>());
+    }
+}

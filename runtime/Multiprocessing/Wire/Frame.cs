@@ -124,14 +124,14 @@ internal sealed class FrameConnection : IDisposable
 
     /// <summary>Blocks for the next frame; <see langword="null"/> when the peer closed the connection cleanly.</summary>
     /// <remarks>Reads ahead into a buffer: a burst of small frames costs one system call, not two per frame.</remarks>
-    public (FrameKind Kind, byte[] Payload)? Receive()
+    public Frame? Receive()
     {
         if (!Fill(HeaderLength))
         {
             return null;
         }
 
-        var (kind, length) = ParseHeader(_receiveBuffer.AsSpan(_start, HeaderLength));
+        var kind = ParseHeader(_receiveBuffer.AsSpan(_start, HeaderLength), out int length);
         _start += HeaderLength;
         byte[] payload = new byte[length];
         int buffered = Math.Min(length, _end - _start);
@@ -142,7 +142,7 @@ internal sealed class FrameConnection : IDisposable
             ReceiveExactly(payload.AsSpan(buffered)); // a large payload goes straight to its array
         }
 
-        return (kind, payload);
+        return new Frame(kind, payload);
     }
 
     /// <summary>Whether a whole frame is already buffered, so <see cref="Receive"/> will not block.</summary>
@@ -270,16 +270,16 @@ internal sealed class FrameConnection : IDisposable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void DisposeSocket(Socket socket) => socket.Dispose();
 
-    private static (FrameKind Kind, int Length) ParseHeader(ReadOnlySpan<byte> header)
+    private static FrameKind ParseHeader(ReadOnlySpan<byte> header, out int length)
     {
-        int length = BinaryPrimitives.ReadInt32LittleEndian(header);
+        length = BinaryPrimitives.ReadInt32LittleEndian(header);
         var kind = (FrameKind)header[4];
         if (length < 0 || length > MaxPayloadLength || kind < FrameKind.Hello || kind > FrameKind.TaskDone)
         {
             throw new InvalidDataException($"Corrupt frame from the peer (kind {(byte)kind}, length {length}).");
         }
 
-        return (kind, length);
+        return kind;
     }
 
     private void ReceiveExactly(Span<byte> buffer)
@@ -299,6 +299,14 @@ internal sealed class FrameConnection : IDisposable
 
     private static EndOfStreamException Truncated(int read, int expected) =>
         new($"The peer closed the connection in the middle of a frame ({read} of {expected} bytes received).");
+}
+
+/// <summary>One frame received: its kind and payload. (A class, not a tuple: a child JIT-compiles no tuple code to start.)</summary>
+internal sealed class Frame(FrameKind kind, byte[] payload)
+{
+    public FrameKind Kind { get; } = kind;
+
+    public byte[] Payload { get; } = payload;
 }
 
 /// <summary>Builds a frame payload.</summary>

@@ -73,7 +73,7 @@ internal sealed class ParentEndpoint
     private void Serve(Socket socket)
     {
         var connection = new FrameConnection(socket);
-        (FrameKind Kind, byte[] Payload)? hello;
+        Frame? hello;
         try
         {
             socket.ReceiveTimeout = (int)HelloTimeout.TotalMilliseconds; // a stranger may connect and say nothing
@@ -86,7 +86,7 @@ internal sealed class ParentEndpoint
             return;
         }
 
-        if (hello is not { Kind: FrameKind.Hello } || !TryReadHello(hello.Value.Payload, out string token, out int pid, out Guid buildId) ||
+        if (hello is not { Kind: FrameKind.Hello } || !TryReadHello(hello.Payload, out string token, out int pid, out Guid buildId) ||
             !_expected.TryRemove(token, out var expected))
         {
             SendRefusal(connection, "Refused: this connection did not present a spawn token the parent issued.");
