@@ -79,7 +79,7 @@ public static class ProcessEntry
 
     // A child parses its marker by hand: int.TryParse reads the current culture (loading ICU, ~3 ms in every child),
     // and Convert.FromHexString's vectorised decoder costs a JIT-compiled child ~2 ms on first use.
-    private static int ParseDigits(string? text)
+    internal static int ParseDigits(string? text)
     {
         int value = 0;
         foreach (char c in text ?? "")

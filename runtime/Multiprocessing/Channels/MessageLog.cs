@@ -47,7 +47,9 @@ internal sealed unsafe class MessageLog : IDisposable
     /// How long a waiting side spins before it sleeps on the futex, in µs (environment <c>MP_SPIN_US</c>; 0 always
     /// sleeps). A peer on another core usually answers within microseconds, far sooner than a sleep and a wake-up.
     /// </summary>
-    internal static readonly int SpinMicroseconds = int.TryParse(Environment.GetEnvironmentVariable("MP_SPIN_US"), out int us) ? us : 50;
+    internal static readonly int SpinMicroseconds = Environment.GetEnvironmentVariable("MP_SPIN_US") is { Length: > 0 } us && (us == "0" || ProcessEntry.ParseDigits(us) > 0)
+        ? ProcessEntry.ParseDigits(us) // by hand: int.TryParse would load ICU in every child that sets it
+        : 50;
 
     private readonly SharedMemoryFile _control;
     private readonly byte* _mapping;
