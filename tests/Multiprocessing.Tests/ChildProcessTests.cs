@@ -237,6 +237,9 @@ public sealed class ChildProcessTests
         using var unnamed = TestTargets.Targets.WhoAmI.Start();
         StringAssert.StartsWith(await unnamed.Bounded(), "Process-");
         Assert.AreEqual(unnamed.Name, (await unnamed.Bounded()).Split('|')[0]);
+        // the start-up path reads names with an ASCII fast path: anything else must come through intact
+        using var accented = TestTargets.Targets.WhoAmI.With(new ProcessOptions { Name = "Wörker-é-工作-🚀" }).Start();
+        Assert.AreEqual($"Wörker-é-工作-🚀|True|{accented.Pid}", await accented.Bounded());
     }
 
     [TestMethod]
