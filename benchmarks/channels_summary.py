@@ -3,40 +3,14 @@ floor of the same run, the ratios, PASS/MISS per target, and where each side's t
 
 Usage: python3 benchmarks/channels_summary.py <results.jsonl> [env.txt]   -> Markdown on stdout
 """
-import json
-import math
-import sys
+from summary_common import fmt, median, read_run
 
 OURS = (("jit-apphost", "JIT"), ("nativeaot", "NativeAOT"))
 SOCKET = "AF_UNIX socketpair"
 
 
-def fmt(x, unit=""):
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "n/a"
-    if unit in ("msgs/s",):
-        return f"{x / 1e6:.2f} M" if x >= 1e6 else f"{x / 1e3:.1f} k"
-    return f"{x:.3g}" if x < 100 else f"{x:.0f}"
-
-
-def median(xs):
-    s = sorted(x for x in xs if x is not None and not math.isnan(x))
-    n = len(s)
-    if n == 0:
-        return None
-    return s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2
-
-
 def main():
-    recs = []
-    with open(sys.argv[1]) as f:
-        for line in f:
-            line = line.strip()
-            if line:
-                recs.append(json.loads(line))
-    if len(sys.argv) > 2:
-        with open(sys.argv[2]) as f:
-            print("Run: " + "; ".join(x.strip() for x in f if x.strip()) + "\n")
+    recs = read_run()
 
     def rec(metric, variant):
         for r in recs:

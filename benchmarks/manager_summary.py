@@ -3,9 +3,7 @@ the ratio to Python's best start method, and PASS/MISS per target of the manager
 
 Usage: python3 benchmarks/manager_summary.py <results.jsonl> [env.txt]   -> Markdown on stdout
 """
-import json
-import math
-import sys
+from summary_common import by_key, fmt, read_run
 
 PY_METHODS = ("fork", "forkserver", "spawn")
 OURS = (("jit-apphost", "JIT"), ("nativeaot", "NativeAOT"))
@@ -24,25 +22,8 @@ FIGURES = [
 ]
 
 
-def fmt(x, unit=""):
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "n/a"
-    if unit in ("ops/s", "items/s"):
-        return f"{x / 1e6:.2f} M" if x >= 1e6 else f"{x / 1e3:.1f} k"
-    return f"{x:.3g}" if x < 100 else f"{x:.0f}"
-
-
 def main():
-    recs = {}
-    with open(sys.argv[1]) as f:
-        for line in f:
-            line = line.strip()
-            if line:
-                r = json.loads(line)
-                recs[(r["metric"], r["variant"])] = r
-    if len(sys.argv) > 2:
-        with open(sys.argv[2]) as f:
-            print("Run: " + "; ".join(x.strip() for x in f if x.strip()) + "\n")
+    recs = by_key(read_run())
 
     def med(metric, variant):
         r = recs.get((metric, variant))

@@ -3,9 +3,7 @@ method), the ratios to Python's best start method per figure, and PASS/MISS per 
 
 Usage: python3 benchmarks/pool_summary.py <results.jsonl> [env.txt]   -> Markdown on stdout
 """
-import json
-import math
-import sys
+from summary_common import by_key, fmt, read_run
 
 PY_METHODS = ("spawn", "forkserver", "fork")
 OURS = (("jit-apphost", "JIT"), ("nativeaot", "NativeAOT"))
@@ -22,25 +20,8 @@ FIGURES = [
 ]
 
 
-def fmt(x, unit=""):
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "n/a"
-    if unit == "tasks/s":
-        return f"{x / 1e6:.2f} M" if x >= 1e6 else f"{x / 1e3:.1f} k"
-    return f"{x:.3g}" if x < 100 else f"{x:.0f}"
-
-
 def main():
-    recs = {}
-    with open(sys.argv[1]) as f:
-        for line in f:
-            line = line.strip()
-            if line:
-                r = json.loads(line)
-                recs[(r["metric"], r["variant"])] = r
-    if len(sys.argv) > 2:
-        with open(sys.argv[2]) as f:
-            print("Run: " + "; ".join(x.strip() for x in f if x.strip()) + "\n")
+    recs = by_key(read_run())
 
     def med(metric, variant):
         r = recs.get((metric, variant))

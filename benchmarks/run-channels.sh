@@ -25,6 +25,9 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
+source "$HERE/common.sh"
+NAME=run-channels.sh
+ANCHORS_VAR=CHANNELS_ANCHORS
 ANCHORS=${CHANNELS_ANCHORS:-$ROOT/../shared/anchors}
 REPS=5
 PY_REPS=3
@@ -36,32 +39,19 @@ JIT_ONLY=0
 PYTHON=1
 BUILD=1
 WAIT=1
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --anchors) ANCHORS=$2; shift 2 ;;
-    --anchors=*) ANCHORS=${1#*=}; shift ;;
-    --reps) REPS=$2; shift 2 ;;
-    --reps=*) REPS=${1#*=}; shift ;;
-    --py-reps) PY_REPS=$2; shift 2 ;;
-    --py-reps=*) PY_REPS=${1#*=}; shift ;;
-    --floor-reps) FLOOR_REPS=$2; shift 2 ;;
-    --floor-reps=*) FLOOR_REPS=${1#*=}; shift ;;
-    --out) OUT=$2; shift 2 ;;
-    --out=*) OUT=${1#*=}; shift ;;
-    --methods) METHODS=$2; shift 2 ;;
-    --methods=*) METHODS=${1#*=}; shift ;;
-    --py-timeout) PY_TIMEOUT=$2; shift 2 ;;
-    --py-timeout=*) PY_TIMEOUT=${1#*=}; shift ;;
-    --jit-only) JIT_ONLY=1; shift ;;
-    --no-python) PYTHON=0; shift ;;
-    --no-build) BUILD=0; shift ;;
-    --no-wait) WAIT=0; shift ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
-    *) echo "run-channels.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
-  esac
-done
 
-source "$HERE/common.sh"
+script_option() {
+  case "$1" in
+    --py-reps) PY_REPS=$2; TAKEN=2 ;;
+    --floor-reps) FLOOR_REPS=$2; TAKEN=2 ;;
+    --methods) METHODS=$2; TAKEN=2 ;;
+    --py-timeout) PY_TIMEOUT=$2; TAKEN=2 ;;
+    --jit-only) JIT_ONLY=1; TAKEN=1 ;;
+    --no-python) PYTHON=0; TAKEN=1 ;;
+  esac
+}
+parse_options "$@"
+
 init_results channels
 T_START=$(date +%s)
 
@@ -70,8 +60,6 @@ JIT_EXE=$HERE/Channels/bin/Release/net10.0/Channels
 AOT_DIR=$HERE/Channels/bin/aot
 AOT_EXE=$AOT_DIR/Channels
 
-NAME=run-channels.sh
-ANCHORS_VAR=CHANNELS_ANCHORS
 # common.sh's step, with the seconds since the start (the default run should stay near 5 minutes).
 step() { echo "== [$(( $(date +%s) - T_START )) s] $*" >&2; }
 if (( JIT_ONLY )); then
@@ -102,19 +90,9 @@ if (( HAVE_ANCHORS )); then
 fi
 FLOOR=$OUT/anchors/c/bin
 
-if (( WAIT )) && [[ -f $OUT/anchors/wait_quiet.py ]]; then
-  "$PY" "$OUT/anchors/wait_quiet.py" 0.85 120
-fi
+wait_quiet 120
 
-{
-  echo "date_utc: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -q . && echo ' (working tree has changes)')"
-  echo "cpus: $(nproc); kernel: $(uname -r)"
-  echo "load at start: $(load)"
-  echo "python: $("$PY" -c 'import sys; print(sys.version.split()[0])')"
-  echo "dotnet: $(dotnet --version)"
-  echo "reps: ours $REPS, $( (( PYTHON && HAVE_ANCHORS )) && echo "Python $PY_REPS per start method ($METHODS)" || echo "Python skipped"), C floors $( (( HAVE_FLOORS )) && echo "$FLOOR_REPS" || echo skipped)$( (( JIT_ONLY )) && echo "; JIT only")"
-} > "$OUT/env.txt"
+write_env "reps: ours $REPS, $( (( PYTHON && HAVE_ANCHORS )) && echo "Python $PY_REPS per start method ($METHODS)" || echo "Python skipped"), C floors $( (( HAVE_FLOORS )) && echo "$FLOOR_REPS" || echo skipped)$( (( JIT_ONLY )) && echo "; JIT only")"
 
 pingpong_floor() { # $1: before | after
   (( HAVE_FLOORS )) || return 0

@@ -16,6 +16,9 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
+source "$HERE/common.sh"
+NAME=run-manager.sh
+ANCHORS_VAR=MANAGER_ANCHORS
 ANCHORS=${MANAGER_ANCHORS:-$ROOT/../shared/anchors}
 REPS=3
 OUT=""
@@ -23,26 +26,15 @@ METHODS=fork,forkserver,spawn
 PY_TIMEOUT=120
 BUILD=1
 WAIT=1
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --anchors) ANCHORS=$2; shift 2 ;;
-    --anchors=*) ANCHORS=${1#*=}; shift ;;
-    --reps) REPS=$2; shift 2 ;;
-    --reps=*) REPS=${1#*=}; shift ;;
-    --out) OUT=$2; shift 2 ;;
-    --out=*) OUT=${1#*=}; shift ;;
-    --methods) METHODS=$2; shift 2 ;;
-    --methods=*) METHODS=${1#*=}; shift ;;
-    --py-timeout) PY_TIMEOUT=$2; shift 2 ;;
-    --py-timeout=*) PY_TIMEOUT=${1#*=}; shift ;;
-    --no-build) BUILD=0; shift ;;
-    --no-wait) WAIT=0; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
-    *) echo "run-manager.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
-  esac
-done
 
-source "$HERE/common.sh"
+script_option() {
+  case "$1" in
+    --methods) METHODS=$2; TAKEN=2 ;;
+    --py-timeout) PY_TIMEOUT=$2; TAKEN=2 ;;
+  esac
+}
+parse_options "$@"
+
 init_results manager
 
 PROJ=$HERE/Manager/Manager.csproj
@@ -50,25 +42,12 @@ JIT_EXE=$HERE/Manager/bin/Release/net10.0/ManagerBench
 AOT_DIR=$HERE/Manager/bin/aot
 AOT_EXE=$AOT_DIR/ManagerBench
 
-NAME=run-manager.sh
-ANCHORS_VAR=MANAGER_ANCHORS
 build_flavours "$PROJ" "$JIT_EXE" "$AOT_DIR" "$AOT_EXE"
 prepare_anchors py_manager.py
 
-if (( WAIT )) && [[ -f $OUT/anchors/wait_quiet.py ]]; then
-  "$PY" "$OUT/anchors/wait_quiet.py" 0.85 120 || true
-fi
+wait_quiet 120
 
-{
-  echo "date_utc: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "cpus: $(nproc); kernel: $(uname -r)"
-  echo "load at start: $(load)"
-  echo "python: $("$PY" -c 'import sys; print(sys.version.split()[0])')"
-  echo "dotnet: $(dotnet --version)"
-  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-  echo "reps: $REPS"
-} > "$OUT/env.txt"
-
+write_env "reps: $REPS"
 
 # Ours, Python, ours again in the other flavour: a drift in the machine's state shows as a JIT/AOT difference.
 step "ours, JIT apphost: measure --reps=$REPS   (load $(load))"

@@ -17,6 +17,9 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
+source "$HERE/common.sh"
+NAME=run-pool.sh
+ANCHORS_VAR=POOL_ANCHORS
 ANCHORS=${POOL_ANCHORS:-$ROOT/../shared/anchors}
 REPS=5
 OUT=""
@@ -25,27 +28,16 @@ PY_TIMEOUT=90
 BUILD=1
 WAIT=1
 PROFILE=0
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --anchors) ANCHORS=$2; shift 2 ;;
-    --anchors=*) ANCHORS=${1#*=}; shift ;;
-    --reps) REPS=$2; shift 2 ;;
-    --reps=*) REPS=${1#*=}; shift ;;
-    --out) OUT=$2; shift 2 ;;
-    --out=*) OUT=${1#*=}; shift ;;
-    --methods) METHODS=$2; shift 2 ;;
-    --methods=*) METHODS=${1#*=}; shift ;;
-    --py-timeout) PY_TIMEOUT=$2; shift 2 ;;
-    --py-timeout=*) PY_TIMEOUT=${1#*=}; shift ;;
-    --no-build) BUILD=0; shift ;;
-    --no-wait) WAIT=0; shift ;;
-    --profile) PROFILE=1; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
-    *) echo "run-pool.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
-  esac
-done
 
-source "$HERE/common.sh"
+script_option() {
+  case "$1" in
+    --methods) METHODS=$2; TAKEN=2 ;;
+    --py-timeout) PY_TIMEOUT=$2; TAKEN=2 ;;
+    --profile) PROFILE=1; TAKEN=1 ;;
+  esac
+}
+parse_options "$@"
+
 init_results pool
 
 PROJ=$HERE/PoolThroughput/PoolThroughput.csproj
@@ -53,24 +45,12 @@ JIT_EXE=$HERE/PoolThroughput/bin/Release/net10.0/PoolThroughput
 AOT_DIR=$HERE/PoolThroughput/bin/aot
 AOT_EXE=$AOT_DIR/PoolThroughput
 
-NAME=run-pool.sh
-ANCHORS_VAR=POOL_ANCHORS
 build_flavours "$PROJ" "$JIT_EXE" "$AOT_DIR" "$AOT_EXE"
 prepare_anchors py_pool.py
 
-if (( WAIT )) && [[ -f $OUT/anchors/wait_quiet.py ]]; then
-  "$PY" "$OUT/anchors/wait_quiet.py" 0.85 120
-fi
+wait_quiet 120
 
-{
-  echo "date_utc: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "cpus: $(nproc); kernel: $(uname -r)"
-  echo "load at start: $(load)"
-  echo "python: $("$PY" -c 'import sys; print(sys.version.split()[0])')"
-  echo "dotnet: $(dotnet --version)"
-  echo "reps: $REPS; workers: 2"
-} > "$OUT/env.txt"
-
+write_env "reps: $REPS; workers: 2"
 
 # Ours first, then Python, then ours again would double the time: one pass each, Python in the middle so that a
 # drift in the machine's state shows as a JIT/AOT difference rather than hiding in one side.

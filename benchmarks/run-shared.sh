@@ -16,6 +16,9 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
+source "$HERE/common.sh"
+NAME=run-shared.sh
+ANCHORS_VAR=SHARED_ANCHORS
 ANCHORS=${SHARED_ANCHORS:-$ROOT/../shared/anchors}
 REPS=7
 MIB=256
@@ -23,25 +26,15 @@ OUT=""
 AOT=0
 BUILD=1
 WAIT=1
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --anchors) ANCHORS=$2; shift 2 ;;
-    --anchors=*) ANCHORS=${1#*=}; shift ;;
-    --reps) REPS=$2; shift 2 ;;
-    --reps=*) REPS=${1#*=}; shift ;;
-    --mib) MIB=$2; shift 2 ;;
-    --mib=*) MIB=${1#*=}; shift ;;
-    --out) OUT=$2; shift 2 ;;
-    --out=*) OUT=${1#*=}; shift ;;
-    --aot) AOT=1; shift ;;
-    --no-build) BUILD=0; shift ;;
-    --no-wait) WAIT=0; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
-    *) echo "run-shared.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
-  esac
-done
 
-source "$HERE/common.sh"
+script_option() {
+  case "$1" in
+    --mib) MIB=$2; TAKEN=2 ;;
+    --aot) AOT=1; TAKEN=1 ;;
+  esac
+}
+parse_options "$@"
+
 init_results shared
 
 PROJ=$HERE/SharedMemory/SharedMemory.csproj
@@ -49,8 +42,6 @@ JIT_EXE=$HERE/SharedMemory/bin/Release/net10.0/SharedMemory
 AOT_DIR=$HERE/SharedMemory/bin/aot
 AOT_EXE=$AOT_DIR/SharedMemory
 
-NAME=run-shared.sh
-ANCHORS_VAR=SHARED_ANCHORS
 if (( AOT )); then
   build_flavours "$PROJ" "$JIT_EXE" "$AOT_DIR" "$AOT_EXE"
 elif (( BUILD )); then
@@ -69,19 +60,10 @@ else
   echo "$NAME: no C memcpy floor ('$ANCHORS/c/memcpy_bw.c' or a C compiler missing): the ratio is to Buffer.MemoryCopy. Point --anchors (or $ANCHORS_VAR) at the anchors." >&2
 fi
 
-if (( WAIT )) && [[ -f $ANCHORS/wait_quiet.py ]]; then
-  python3 "$ANCHORS/wait_quiet.py" 0.85 120 || true
-fi
+wait_quiet 120
 
-{
-  echo "date_utc: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-  echo "cpus: $(nproc); kernel: $(uname -r)"
-  echo "load at start: $(load)"
-  echo "dotnet: $(dotnet --version)"
-  echo "reps: $REPS; size: $MIB MiB"
-  echo "/dev/shm: $(df -h /dev/shm | tail -1)"
-} > "$OUT/env.txt"
+write_env "reps: $REPS; size: $MIB MiB" \
+  "/dev/shm: $(df -h /dev/shm | tail -1)"
 
 
 if [[ -x $OUT/memcpy_bw ]]; then

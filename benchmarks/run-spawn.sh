@@ -16,6 +16,9 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
+source "$HERE/common.sh"
+NAME=run-spawn.sh
+ANCHORS_VAR=SPAWN_ANCHORS
 ANCHORS=${SPAWN_ANCHORS:-$ROOT/../shared/anchors}
 REPS=30
 ROUNDS=1
@@ -23,67 +26,40 @@ OUT=""
 BUILD=1
 WAIT=1
 PROFILE=0
-while [[ $# -gt 0 ]]; do
+
+script_option() {
   case "$1" in
-    --anchors) ANCHORS=$2; shift 2 ;;
-    --anchors=*) ANCHORS=${1#*=}; shift ;;
-    --reps) REPS=$2; shift 2 ;;
-    --reps=*) REPS=${1#*=}; shift ;;
-    --out) OUT=$2; shift 2 ;;
-    --out=*) OUT=${1#*=}; shift ;;
-    --no-build) BUILD=0; shift ;;
-    --no-wait) WAIT=0; shift ;;
-    --profile) PROFILE=1; shift ;;
-    --rounds) ROUNDS=$2; shift 2 ;;
-    --rounds=*) ROUNDS=${1#*=}; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
-    *) echo "run-spawn.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+    --rounds) ROUNDS=$2; TAKEN=2 ;;
+    --profile) PROFILE=1; TAKEN=1 ;;
   esac
-done
+}
+parse_options "$@"
 if (( REPS < 30 )); then echo "run-spawn.sh: note: the target says a median of >= 30 starts; --reps $REPS is fewer" >&2; fi
 
-source "$HERE/common.sh"
 init_results spawn
 
 PROJ=$HERE/SpawnLatency/SpawnLatency.csproj
 JIT_EXE=$HERE/SpawnLatency/bin/Release/net10.0/SpawnLatency
 AOT_DIR=$HERE/SpawnLatency/bin/aot
 AOT_EXE=$AOT_DIR/SpawnLatency
-NAME=run-spawn.sh
-ANCHORS_VAR=SPAWN_ANCHORS
 build_flavours "$PROJ" "$JIT_EXE" "$AOT_DIR" "$AOT_EXE"
 prepare_anchors py_process.py
 
-if (( WAIT )) && [[ -f $OUT/anchors/wait_quiet.py ]]; then
-  "$PY" "$OUT/anchors/wait_quiet.py" 0.85 60
-fi
+wait_quiet 60
 
-{
-  echo "date_utc: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "cpus: $(nproc); kernel: $(uname -r); load: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "python: $("$PY" -c 'import sys; print(sys.version.split()[0])')"
-  echo "dotnet: $(dotnet --version)"
-  if rev=$(git -C "$ROOT" rev-parse --short HEAD 2> /dev/null); then
-    dirty=$(git -C "$ROOT" status --porcelain -- runtime generator 2> /dev/null | wc -l)
-    echo "commit: $rev$( (( dirty > 0 )) && echo " + $dirty uncommitted change(s) under runtime/ or generator/")"
-  else
-    echo "commit: unknown (not a git checkout)"
-  fi
-  echo "reps: $REPS x $ROUNDS round(s)"
-} > "$OUT/env.txt"
+write_env "reps: $REPS x $ROUNDS round(s)"
 
-result_lines() { grep '^RESULT ' | sed 's/^RESULT //' >> "$RESULTS"; }
 for (( round = 1; round <= ROUNDS; round++ )); do
   tag=""; (( ROUNDS > 1 )) && tag=" (round $round of $ROUNDS)"
   if (( HAVE_ANCHORS )); then
     step "Python multiprocessing: py_process.py --methods=spawn,forkserver,fork --reps1=$REPS --reps8=2$tag"
     (cd "$OUT/anchors" && "$PY" py_process.py --methods=spawn,forkserver,fork --reps1="$REPS" --reps8=2) \
-      | tee -a "$OUT/python.out" | result_lines
+      | collect "$OUT/python.out"
   fi
   step "ours, JIT apphost: measure $REPS (interleaved with the bare no-op process)$tag"
-  "$JIT_EXE" measure "$REPS" --variant=jit-apphost | tee -a "$OUT/jit.out" | result_lines
+  "$JIT_EXE" measure "$REPS" --variant=jit-apphost | collect "$OUT/jit.out"
   step "ours, NativeAOT: measure $REPS (interleaved with the bare no-op process)$tag"
-  "$AOT_EXE" measure "$REPS" --variant=nativeaot | tee -a "$OUT/aot.out" | result_lines
+  "$AOT_EXE" measure "$REPS" --variant=nativeaot | collect "$OUT/aot.out"
 done
 
 if (( PROFILE )); then

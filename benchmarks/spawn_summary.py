@@ -2,8 +2,7 @@
 
 Usage: python3 benchmarks/spawn_summary.py <results.jsonl> [env.txt]   -> Markdown on stdout
 """
-import json
-import sys
+from summary_common import median, read_run
 
 ROWS = [  # (metric, variant, label)
     ("py.process.start_join_1", "spawn", "Python `Process(noop).start(); join()`, spawn"),
@@ -20,25 +19,14 @@ ROWS = [  # (metric, variant, label)
 
 def main():
     recs = {}
-    with open(sys.argv[1]) as f:
-        for line in f:
-            line = line.strip()
-            if not line:
-                continue
-            r = json.loads(line)
-            key = (r["metric"], r["variant"])
-            if key in recs:  # several rounds: pool the values (the first round's cold start stays)
-                recs[key]["values"] += r["values"]
-            else:
-                recs[key] = r
+    for r in read_run():
+        key = (r["metric"], r["variant"])
+        if key in recs:  # several rounds: pool the values (the first round's cold start stays)
+            recs[key]["values"] += r["values"]
+        else:
+            recs[key] = r
     for r in recs.values():
-        v = sorted(r["values"])
-        n = len(v)
-        r.update(n=n, min=v[0], max=v[-1], median=v[n // 2] if n % 2 else (v[n // 2 - 1] + v[n // 2]) / 2)
-    if len(sys.argv) > 2:
-        with open(sys.argv[2]) as f:
-            env = [x.strip() for x in f if x.strip()]
-        print("Run: " + "; ".join(env) + "\n")
+        r.update(n=len(r["values"]), min=min(r["values"]), max=max(r["values"]), median=median(r["values"]))
 
     print("| figure | median ms | min | max | n | first (cold) ms |")
     print("|---|---:|---:|---:|---:|---:|")

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Multiprocessing;
 using static BenchResults;
@@ -31,9 +30,9 @@ public static class Bench
         int nBig = IntOption(args, "nbig", 10_000);
         int nPingPong = IntOption(args, "npp", 100_000);
         int nBlocks = IntOption(args, "nblk", 2048);
-        string variant = Option(args, "variant") ?? (RuntimeFeature.IsDynamicCodeSupported ? "jit-apphost" : "nativeaot");
-        var only = Set(Option(args, "only") ?? string.Join(',', AllFigures));
-        var streamModes = Set(Option(args, "stream-modes") ?? "typed,bytes,into");
+        string variant = Variant(args);
+        var only = ListOption(args, "only", string.Join(',', AllFigures));
+        var streamModes = ListOption(args, "stream-modes", "typed,bytes,into");
         var unknown = only.Except(AllFigures).ToList();
         if (unknown.Count > 0)
         {
@@ -211,9 +210,6 @@ public static class Bench
             b.Dispose();
         }
     }
-
-    private static HashSet<string> Set(string list) =>
-        list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
 
     private static void Emit(string metric, string variant, string unit, List<double> v, bool higherIsBetter, string note, params (string Key, double Value)[] extra) =>
         BenchResults.Emit(Cmd, metric, variant, unit, v, higherIsBetter, note, extra);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Multiprocessing;
 using static BenchResults;
@@ -28,8 +27,8 @@ public static class Bench
         int nOps = IntOption(args, "nops", 20_000);
         int nBatch = IntOption(args, "nbatch", 1_000_000);
         int clients = IntOption(args, "clients", 4);
-        string variant = Option(args, "variant") ?? (RuntimeFeature.IsDynamicCodeSupported ? "jit-apphost" : "nativeaot");
-        var only = (Option(args, "only") ?? "single,batch,contended").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+        string variant = Variant(args);
+        var only = ListOption(args, "only", "single,batch,contended");
 
         if (only.Contains("single"))
         {

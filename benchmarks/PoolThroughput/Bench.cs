@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Multiprocessing;
 using static BenchResults;
@@ -30,8 +29,8 @@ public static class Bench
         int n = IntOption(args, "n", 100_000);
         int nApply = IntOption(args, "napply", 10_000);
         int nSync = IntOption(args, "nsync", 2_000);
-        string variant = Option(args, "variant") ?? (RuntimeFeature.IsDynamicCodeSupported ? "jit-apphost" : "nativeaot");
-        var only = (Option(args, "only") ?? string.Join(',', AllFigures)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+        string variant = Variant(args);
+        var only = ListOption(args, "only", string.Join(',', AllFigures));
         bool profile = args.Contains("--profile");
         var unknown = only.Except(AllFigures).ToList();
         if (unknown.Count > 0)

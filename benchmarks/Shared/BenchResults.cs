@@ -17,6 +17,14 @@ internal static class BenchResults
     public static int IntOption(string[] args, string name, int fallback) =>
         Option(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
+    /// <summary>A comma-separated option (<c>--only=a,b</c>) as a set.</summary>
+    public static HashSet<string> ListOption(string[] args, string name, string fallback) =>
+        (Option(args, name) ?? fallback).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+
+    /// <summary><c>--variant=NAME</c>, by default the flavour this process is: jit-apphost or nativeaot.</summary>
+    public static string Variant(string[] args) =>
+        Option(args, "variant") ?? (System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported ? "jit-apphost" : "nativeaot");
+
     /// <summary>One RESULT line in the anchors' format (anchors/_common.py emit()) on stdout, a readable one on stderr.</summary>
     public static void Emit(string cmd, string metric, string variant, string unit, IReadOnlyList<double> v, bool higherIsBetter, string note, params (string Key, double Value)[] extra)
     {

@@ -28,7 +28,7 @@ public static class Bench
 
         int reps = IntOption(args, "reps", 7);
         int mib = IntOption(args, "mib", 256);
-        string variant = Option(args, "variant") ?? (RuntimeFeature.IsDynamicCodeSupported ? "jit-apphost" : "nativeaot");
+        string variant = Variant(args);
         double? cMemcpy = Option(args, "c-memcpy") is { } c ? double.Parse(c, CultureInfo.InvariantCulture) : null;
         long bytes = (long)mib << 20;
         int length = checked((int)(bytes / sizeof(long)));
