@@ -38,22 +38,11 @@ public sealed class ManagedDictionary<TKey, TValue> : IEnumerable<KeyValuePair<T
     };
 
     private static readonly ResponseReader<TValue> s_value = static (ref r) => ManagerWire.Read<TValue>(ref r);
-    private static readonly ResponseReader<bool> s_bool = static (ref r) =>
-    {
-        r.ReadUnmanaged(out bool result);
-        return result;
-    };
 
     private static readonly ResponseReader<(bool Found, TValue Value)> s_maybeValue = static (ref r) =>
     {
         r.ReadUnmanaged(out bool found);
         return found ? (true, ManagerWire.Read<TValue>(ref r)) : (false, default!);
-    };
-
-    private static readonly ResponseReader<int> s_int = static (ref r) =>
-    {
-        r.ReadUnmanaged(out int result);
-        return result;
     };
 
     private readonly ProxyCore _core;
@@ -76,7 +65,7 @@ public sealed class ManagedDictionary<TKey, TValue> : IEnumerable<KeyValuePair<T
     }
 
     /// <summary>The number of entries (Python's <c>len(d)</c>).</summary>
-    public int Count => _core.Call(Ops.Count, (byte)0, ProxyCore.NoArguments, s_int);
+    public int Count => _core.Call(Ops.Count, (byte)0, ProxyCore.NoArguments, ProxyCore.IntResult);
 
     /// <summary>A copy of the keys, in one round trip (Python's <c>d.keys()</c>).</summary>
     public IReadOnlyList<TKey> Keys => _core.Call(Ops.Keys, (byte)0, ProxyCore.NoArguments, static (ref r) => ManagerWire.ReadArray<TKey>(ref r));
@@ -95,16 +84,16 @@ public sealed class ManagedDictionary<TKey, TValue> : IEnumerable<KeyValuePair<T
     public TValue GetValueOrDefault(TKey key, TValue defaultValue = default!) => TryGetValue(key, out var value) ? value : defaultValue;
 
     /// <summary>Whether the dictionary holds <paramref name="key"/> (Python's <c>key in d</c>).</summary>
-    public bool ContainsKey(TKey key) => _core.Call(Ops.ContainsKey, CheckKey(key), s_key, s_bool);
+    public bool ContainsKey(TKey key) => _core.Call(Ops.ContainsKey, CheckKey(key), s_key, ProxyCore.BoolResult);
 
     /// <summary>Adds an entry unless the key is present; false if it was.</summary>
-    public bool TryAdd(TKey key, TValue value) => _core.Call(Ops.TryAdd, (CheckKey(key), value), s_keyValue, s_bool);
+    public bool TryAdd(TKey key, TValue value) => _core.Call(Ops.TryAdd, (CheckKey(key), value), s_keyValue, ProxyCore.BoolResult);
 
     /// <summary>The value of <paramref name="key"/>, after adding <paramref name="value"/> if the key was missing (Python's <c>d.setdefault</c>).</summary>
     public TValue GetOrAdd(TKey key, TValue value) => _core.Call(Ops.GetOrAdd, (CheckKey(key), value), s_keyValue, s_value);
 
     /// <summary>Removes <paramref name="key"/>; false if the dictionary did not hold it (Python's <c>del d[key]</c>).</summary>
-    public bool Remove(TKey key) => _core.Call(Ops.Remove, CheckKey(key), s_key, s_bool);
+    public bool Remove(TKey key) => _core.Call(Ops.Remove, CheckKey(key), s_key, ProxyCore.BoolResult);
 
     /// <summary>Removes <paramref name="key"/> and gives its value (Python's <c>d.pop(key)</c>); false if it was missing.</summary>
     public bool Remove(TKey key, [MaybeNullWhen(false)] out TValue value)

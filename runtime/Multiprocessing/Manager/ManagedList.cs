@@ -31,11 +31,6 @@ public sealed class ManagedList<T> : IEnumerable<T>, IMemoryPackFormatterRegiste
     };
 
     private static readonly ResponseReader<T> s_value = static (ref r) => ManagerWire.Read<T>(ref r);
-    private static readonly ResponseReader<int> s_int = static (ref r) =>
-    {
-        r.ReadUnmanaged(out int result);
-        return result;
-    };
 
     private readonly ProxyCore _core;
 
@@ -57,10 +52,10 @@ public sealed class ManagedList<T> : IEnumerable<T>, IMemoryPackFormatterRegiste
     }
 
     /// <summary>The number of items (Python's <c>len(l)</c>).</summary>
-    public int Count => _core.Call(Ops.Count, (byte)0, ProxyCore.NoArguments, s_int);
+    public int Count => _core.Call(Ops.Count, (byte)0, ProxyCore.NoArguments, ProxyCore.IntResult);
 
     /// <summary>Appends an item (Python's <c>l.append(x)</c>); returns its index.</summary>
-    public int Add(T item) => _core.Call(Ops.Add, item, s_item, s_int);
+    public int Add(T item) => _core.Call(Ops.Add, item, s_item, ProxyCore.IntResult);
 
     /// <summary>Appends many items in one round trip, atomically (Python's <c>l.extend(items)</c>): nothing is added between them.</summary>
     public void AddRange(IEnumerable<T> items)
@@ -77,14 +72,10 @@ public sealed class ManagedList<T> : IEnumerable<T>, IMemoryPackFormatterRegiste
     public T RemoveAt(int index) => _core.Call(Ops.RemoveAt, index, s_index, s_value);
 
     /// <summary>Removes the first item equal to <paramref name="item"/> (compared in the manager's process); false if there is none.</summary>
-    public bool Remove(T item) => _core.Call(Ops.Remove, item, s_item, static (ref r) =>
-    {
-        r.ReadUnmanaged(out bool removed);
-        return removed;
-    });
+    public bool Remove(T item) => _core.Call(Ops.Remove, item, s_item, ProxyCore.BoolResult);
 
     /// <summary>The index of the first item equal to <paramref name="item"/>, or -1.</summary>
-    public int IndexOf(T item) => _core.Call(Ops.IndexOf, item, s_item, s_int);
+    public int IndexOf(T item) => _core.Call(Ops.IndexOf, item, s_item, ProxyCore.IntResult);
 
     /// <summary>Whether an item equals <paramref name="item"/>.</summary>
     public bool Contains(T item) => IndexOf(item) >= 0;

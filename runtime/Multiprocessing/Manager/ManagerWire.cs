@@ -269,6 +269,20 @@ internal sealed class ProxyCore
     /// <summary>A response without a result.</summary>
     public static readonly ResponseReader<bool> NoResult = static (ref _) => true;
 
+    /// <summary>A response that is one <see cref="bool"/>.</summary>
+    public static readonly ResponseReader<bool> BoolResult = static (ref r) =>
+    {
+        r.ReadUnmanaged(out bool result);
+        return result;
+    };
+
+    /// <summary>A response that is one <see cref="int"/>.</summary>
+    public static readonly ResponseReader<int> IntResult = static (ref r) =>
+    {
+        r.ReadUnmanaged(out int result);
+        return result;
+    };
+
     /// <summary>One round trip: writes the request, waits for the response, reads the result or throws the error.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TResult Call<TState, TResult>(byte operation, in TState state, RequestArguments<TState> write, ResponseReader<TResult> read)
