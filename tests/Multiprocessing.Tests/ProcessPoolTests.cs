@@ -304,9 +304,8 @@ public sealed class ProcessPoolTests
         var squares = await pool.MapAsync(PoolTargets.Targets.Square, Enumerable.Range(0, 16), new MapOptions { ChunkSize = 1 }).WaitAsync(Bound);
         CollectionAssert.AreEqual(Enumerable.Range(0, 16).Select(n => n * n).ToArray(), squares);
         await WaitFor(() => first.All(name => ChannelFiles.FilesOf(name).Length == 0), "the recycled workers' logs are removed");
-        var victim = pool.WorkerPids[0];
         var victimLogs = pool.WorkerLogNames;
-        Process.GetProcessById(victim).Kill();
+        int victim = await KillAWorker(pool);
         await WaitFor(() => !pool.WorkerPids.Contains(victim) && pool.WorkerPids.Count == 2, "the killed worker is replaced");
         Assert.AreEqual(9, await pool.ApplyAsync(PoolTargets.Targets.Square, 3).WaitAsync(Bound));
         var last = pool.WorkerLogNames;
@@ -347,6 +346,27 @@ public sealed class ProcessPoolTests
     }
 
     private static bool IsRunning(int pid) => Processes.IsRunning(pid);
+
+    // A worker may be retiring (recycled) just as we pick it: then pick a live one again.
+    private static async Task<int> KillAWorker(ProcessPool pool)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            int pid = pool.WorkerPids[0];
+            try
+            {
+                using var process = Process.GetProcessById(pid);
+                process.Kill();
+                return pid;
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                Assert.IsTrue(watch.Elapsed < TimeSpan.FromSeconds(10), $"no live worker to kill: {e.Message}");
+                await Task.Delay(20);
+            }
+        }
+    }
 
     private sealed class SynchronousProgress(List<MapProgress> reports) : IProgress<MapProgress>
     {
