@@ -34,12 +34,97 @@ namespace Multiprocessing.SourceGeneration
                 w.Line("/// <summary>Descriptors of this type's process targets: <c>Targets.Method.Start(...)</c> runs a target in a child process.</summary>");
                 w.Open("public static partial class Targets");
                 w.Line($"/// <summary>The process target <c>{spec.DisplayName}</c>: <c>Start(...)</c> runs it in a new child process.</summary>");
-                w.Line($"{spec.Accessibility} static readonly {spec.DescriptorTypeName} {spec.MethodName} = new {spec.DescriptorTypeName}(null);");
+                w.Line($"{spec.Accessibility} static readonly {spec.DescriptorTypeName} {spec.MethodName} = new {spec.DescriptorTypeName}();");
                 w.Line();
                 w.Line($"/// <summary>Starts the process target <c>{spec.DisplayName}</c> in child processes.</summary>");
                 w.Line(s_generatedCode);
+                if (spec.SerializedCount <= TargetSpec.MaxSharedBaseArguments)
+                {
+                    EmitSharedBaseDescriptor(w, spec);
+                }
+                else
+                {
+                    EmitFullDescriptor(w, spec);
+                }
+
+                w.Close();
+
+                foreach (var _ in spec.ContainingTypes)
+                {
+                    w.Close();
+                }
+
+                if (spec.Namespace is not null)
+                {
+                    w.Close();
+                }
+
+                context.AddSource(spec.HintName, SourceText.From(w.ToString(), Encoding.UTF8));
+            }
+
+            /// <summary>
+            /// The usual descriptor: the shared base for its argument count does the serializing and the child-side call,
+            /// so the class holds the target as a delegate and adds only its typed <c>Start</c> (little for the compiler).
+            /// </summary>
+            private static void EmitSharedBaseDescriptor(SourceWriter w, TargetSpec spec)
+            {
+                var serialized = spec.SerializedParameters.ToList();
+                string typeArguments = string.Concat(serialized.Select(static p => p.Type + ", "));
+                string returnType = spec.Shape == ResultShape.Void ? "global::System.ValueTuple" : spec.DeclaredReturnType;
+                w.Open($"{spec.Accessibility} sealed class {spec.DescriptorTypeName} : global::Multiprocessing.ProcessTarget{serialized.Count}<{spec.DescriptorTypeName}, {typeArguments}{returnType}, {spec.ResultTypeOrUnit}>");
+                w.Line($"internal {spec.DescriptorTypeName}()");
+                w.Line($"    : base(\"{spec.Id}\", \"{spec.DisplayName}\", {TargetDelegate(spec)})");
+                w.Line("{");
+                w.Line("}");
+                w.Line();
+                EmitFormatterRegistrations(w, spec);
+                EmitStartDocumentation(w, spec);
+                string? token = spec.Parameters.FirstOrDefault(static p => p.IsCancellationToken)?.Name;
+                var arguments = serialized.Select(static p => p.Name).Concat(token is null ? [] : [token]);
+                string start = spec.ResultType is null ? "StartChildWithoutResult" : "StartChild";
+                w.Line($"public {ChildType(spec)} Start({StartParameters(spec)}) => {start}({string.Join(", ", arguments)});");
+                w.Close();
+            }
+
+            /// <summary>
+            /// The target as the delegate its shared base calls: the method group itself when its cancellation token (if any)
+            /// comes last, as the base passes it; otherwise a lambda that puts the token where the target takes it.
+            /// </summary>
+            private static string TargetDelegate(TargetSpec spec)
+            {
+                var types = spec.SerializedParameters.Select(static p => p.Type).ToList();
+                int tokens = spec.Parameters.Count(static p => p.IsCancellationToken);
+                if (tokens > 0)
+                {
+                    types.Add("global::System.Threading.CancellationToken");
+                }
+
+                if (spec.Shape != ResultShape.Void)
+                {
+                    types.Add(spec.DeclaredReturnType);
+                }
+
+                string kind = spec.Shape == ResultShape.Void ? "global::System.Action" : "global::System.Func";
+                string delegateType = types.Count == 0 ? kind : $"{kind}<{string.Join(", ", types)}>";
+                string method = $"{spec.ContainingTypeName}.{spec.MethodName}";
+                if (tokens == 0 || (tokens == 1 && spec.Parameters[spec.Parameters.Length - 1].IsCancellationToken))
+                {
+                    return $"({delegateType}){method}";
+                }
+
+                var lambdaParameters = spec.Parameters.Where(static p => !p.IsCancellationToken).Select(static p => p.Name).Concat(["__cancellationToken"]);
+                var callArguments = spec.Parameters.Select(static p => p.IsCancellationToken ? "__cancellationToken" : p.Name);
+                return $"({delegateType})(({string.Join(", ", lambdaParameters)}) => {method}({string.Join(", ", callArguments)}))";
+            }
+
+            /// <summary>
+            /// A descriptor for a target with more arguments than the shared bases take: it writes and reads its arguments
+            /// itself.
+            /// </summary>
+            private static void EmitFullDescriptor(SourceWriter w, TargetSpec spec)
+            {
                 w.Open($"{spec.Accessibility} sealed class {spec.DescriptorTypeName} : global::Multiprocessing.ProcessTarget<{spec.ArgumentsType}, {spec.ResultTypeOrUnit}>");
-                w.Line($"internal {spec.DescriptorTypeName}(global::Multiprocessing.ProcessOptions? options)");
+                w.Line($"internal {spec.DescriptorTypeName}(global::Multiprocessing.ProcessOptions? options = null)");
                 w.Line($"    : base(\"{spec.Id}\", \"{spec.DisplayName}\", options)");
                 w.Line("{");
                 w.Line("}");
@@ -54,19 +139,6 @@ namespace Multiprocessing.SourceGeneration
                 w.Line();
                 EmitInvoke(w, spec);
                 w.Close();
-                w.Close();
-
-                foreach (var _ in spec.ContainingTypes)
-                {
-                    w.Close();
-                }
-
-                if (spec.Namespace is not null)
-                {
-                    w.Close();
-                }
-
-                context.AddSource(spec.HintName, SourceText.From(w.ToString(), Encoding.UTF8));
             }
 
             /// <summary>Registers the serializer formatters this target's types need before the descriptor is used (AOT-safe: no reflection).</summary>
@@ -95,11 +167,15 @@ namespace Multiprocessing.SourceGeneration
                 w.Line();
             }
 
-            private static void EmitStart(SourceWriter w, TargetSpec spec)
+            private static string ChildType(TargetSpec spec) =>
+                spec.ResultType is null ? "global::Multiprocessing.ChildProcess" : $"global::Multiprocessing.ChildProcess<{spec.ResultType}>";
+
+            private static string StartParameters(TargetSpec spec) =>
+                string.Join(", ", spec.Parameters.Select(static p => p.DefaultValue is null ? $"{p.Type} {p.Name}" : $"{p.Type} {p.Name} = {p.DefaultValue}"));
+
+            /// <summary>The stub's documentation (the target's own, so IntelliSense shows it on the stub) and its marker attribute.</summary>
+            private static void EmitStartDocumentation(SourceWriter w, TargetSpec spec)
             {
-                string child = spec.ResultType is null ? "global::Multiprocessing.ChildProcess" : $"global::Multiprocessing.ChildProcess<{spec.ResultType}>";
-                string parameters = string.Join(", ", spec.Parameters.Select(static p => p.DefaultValue is null ? $"{p.Type} {p.Name}" : $"{p.Type} {p.Name} = {p.DefaultValue}"));
-                string token = spec.Parameters.FirstOrDefault(static p => p.IsCancellationToken)?.Name ?? "default";
                 string starts = $"Starts <c>{spec.DisplayName}</c> in a new child process; <c>await</c> the child for its {(spec.ResultType is null ? "completion" : "result")}.";
                 if (spec.Documentation.IsEmpty)
                 {
@@ -107,7 +183,6 @@ namespace Multiprocessing.SourceGeneration
                 }
                 else
                 {
-                    // the target's own documentation, so IntelliSense shows it on the stub
                     foreach (string line in spec.Documentation)
                     {
                         w.Line("/// " + line);
@@ -120,7 +195,13 @@ namespace Multiprocessing.SourceGeneration
                 }
 
                 w.Line("[global::Multiprocessing.CreatesProcess]");
-                w.Open($"public {child} Start({parameters})");
+            }
+
+            private static void EmitStart(SourceWriter w, TargetSpec spec)
+            {
+                string token = spec.Parameters.FirstOrDefault(static p => p.IsCancellationToken)?.Name ?? "default";
+                EmitStartDocumentation(w, spec);
+                w.Open($"public {ChildType(spec)} Start({StartParameters(spec)})");
                 w.Line("var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();");
                 foreach (var p in spec.SerializedParameters)
                 {
@@ -147,7 +228,7 @@ namespace Multiprocessing.SourceGeneration
             private static void EmitInvoke(SourceWriter w, TargetSpec spec)
             {
                 w.Line("/// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>");
-                w.Open("internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)");
+                w.Open("protected override global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)");
                 var call = new StringBuilder($"{spec.ContainingTypeName}.{spec.MethodName}(");
                 for (int i = 0; i < spec.Parameters.Length; i++)
                 {
@@ -228,15 +309,19 @@ namespace Multiprocessing.SourceGeneration
                 if (!spec.Targets.IsEmpty)
                 {
                     w.Line();
-                    w.Line("private static global::Multiprocessing.ProcessTargetInvoker? Find(string id) => id switch");
-                    w.Line("{");
+                    // an if per target, not a switch: lowering a string switch over hundreds of targets costs the
+                    // compiler more than everything else in this file, and a child looks up one id once
+                    w.Open("private static global::Multiprocessing.ProcessTarget? Find(string id)");
                     foreach (var target in spec.Targets)
                     {
-                        w.Line($"    \"{target.Id}\" => {target.DescriptorTypeFullName}.Invoke,");
+                        w.Open($"if (id == \"{target.Id}\")");
+                        w.Line($"return {target.DescriptorFieldFullName};");
+                        w.Close();
+                        w.Line();
                     }
 
-                    w.Line("    _ => null,");
-                    w.Line("};");
+                    w.Line("return null;");
+                    w.Close();
                 }
 
                 w.Close();

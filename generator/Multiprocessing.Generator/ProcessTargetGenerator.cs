@@ -37,7 +37,7 @@ namespace Multiprocessing.SourceGeneration
                 .WithTrackingName(TrackingNames.ReferencedTables);
 
             var table = targets
-                .Select(static (spec, _) => new TableEntrySpec(spec.Id, spec.DescriptorTypeFullName))
+                .Select(static (spec, _) => new TableEntrySpec(spec.Id, spec.DescriptorFieldFullName))
                 .Collect()
                 .Combine(assemblyName)
                 .Combine(referencedTables)

@@ -17,7 +17,7 @@ public static class ProcessEntry
     /// <summary>Exit code of a child whose parent went away or refused it before its target ran.</summary>
     internal const int ParentGoneExitCode = 70;
 
-    private static Func<string, ProcessTargetInvoker?>[] s_tables = [];
+    private static Func<string, ProcessTarget?>[] s_tables = [];
     private static string? s_parentSocketPath; // its directory names the parent's pid; parsed only if the parent dies
     private static readonly CancellationTokenSource s_cancellation = new();
 
@@ -51,7 +51,7 @@ public static class ProcessEntry
 
     /// <summary>Registers a generated table of process targets. Called by generated module initializers.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static void RegisterTargets(Func<string, ProcessTargetInvoker?> lookup)
+    public static void RegisterTargets(Func<string, ProcessTarget?> lookup)
     {
         lock (typeof(ProcessEntry))
         {
@@ -172,10 +172,10 @@ public static class ProcessEntry
         var result = new ArgumentWriter();
         try
         {
-            var invoker = FindTarget(targetId) ?? throw new InvalidOperationException(
+            var target = FindTarget(targetId) ?? throw new InvalidOperationException(
                 $"Process target '{targetId}' is not registered in this program. Is the assembly that declares it referenced by the executable, and was it built with the Multiprocessing generator?");
             var reader = new ArgumentReader(arguments);
-            var pending = invoker(ref reader, result, s_cancellation.Token);
+            var pending = target.Run(ref reader, result, s_cancellation.Token);
             if (!pending.IsCompletedSuccessfully)
             {
                 pending.AsTask().GetAwaiter().GetResult();
@@ -208,13 +208,13 @@ public static class ProcessEntry
         }
     }
 
-    internal static ProcessTargetInvoker? FindTarget(string targetId)
+    internal static ProcessTarget? FindTarget(string targetId)
     {
         foreach (var lookup in s_tables)
         {
-            if (lookup(targetId) is { } invoker)
+            if (lookup(targetId) is { } target)
             {
-                return invoker;
+                return target;
             }
         }
 

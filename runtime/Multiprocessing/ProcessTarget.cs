@@ -24,10 +24,32 @@ public abstract class ProcessTarget
     public string Name { get; }
 
     /// <summary>How children of this descriptor start; <see langword="null"/> for the defaults.</summary>
-    public ProcessOptions? Options { get; }
+    public ProcessOptions? Options { get; private set; }
 
     /// <inheritdoc />
     public override string ToString() => Name;
+
+    /// <summary>A copy of this descriptor whose children start as <paramref name="options"/> says.</summary>
+    private protected ProcessTarget WithOptions(ProcessOptions options)
+    {
+        var copy = (ProcessTarget)MemberwiseClone();
+        copy.Options = options;
+        return copy;
+    }
+
+    /// <summary>
+    /// Runs one call of the target in the child: reads its arguments, calls it, writes its result. A pool's worker
+    /// calls it once per item of a chunk, reading the items' arguments one after the other from the same reader.
+    /// </summary>
+    /// <param name="arguments">The serialized arguments.</param>
+    /// <param name="result">Receives the serialized result.</param>
+    /// <param name="cancellationToken">The token a target that takes one receives.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected abstract ValueTask Invoke(ref ArgumentReader arguments, ArgumentWriter result, CancellationToken cancellationToken);
+
+    /// <summary>Runs one call of the target in the child (see <see cref="Invoke"/>).</summary>
+    internal ValueTask Run(ref ArgumentReader arguments, ArgumentWriter result, CancellationToken cancellationToken) =>
+        Invoke(ref arguments, result, cancellationToken);
 
     /// <summary>Starts a child running a target without a result. Used by generated stubs.</summary>
     /// <param name="arguments">The serialized arguments.</param>

@@ -39,6 +39,15 @@ public sealed class ChildProcessTests
     }
 
     [TestMethod]
+    public async Task A_token_before_the_other_parameters_is_cancelled_across_the_boundary()
+    {
+        using var cancel = new CancellationTokenSource();
+        using var child = TestTargets.Targets.WaitForCancellation.Start(cancel.Token, "first");
+        cancel.Cancel();
+        Assert.AreEqual("first cancelled", await child.Bounded());
+    }
+
+    [TestMethod]
     public async Task Enums_arrays_lists_dictionaries_and_tuples_round_trip()
     {
         Assert.AreEqual(Color.Red, await TestTargets.Targets.NextColor.Start(Color.Blue).Bounded());

@@ -113,4 +113,18 @@ public static partial class TestTargets
     {
         Console.WriteLine($"{count}|{label}|{color}|{ratio.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{none ?? "<null>"}");
     }
+
+    [ProcessTarget]
+    public static async Task<string> WaitForCancellation(CancellationToken cancellationToken, string label)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return label + " ran out";
+        }
+        catch (OperationCanceledException)
+        {
+            return label + " cancelled";
+        }
+    }
 }

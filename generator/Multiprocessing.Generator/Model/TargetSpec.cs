@@ -79,8 +79,25 @@ namespace Multiprocessing.SourceGeneration.Model
         /// <summary>The descriptor's result type: the target's result, or <c>ValueTuple</c> when it has none.</summary>
         public string ResultTypeOrUnit => ResultType ?? "global::System.ValueTuple";
 
-        /// <summary>The fully qualified descriptor class.</summary>
-        public string DescriptorTypeFullName => ContainingTypeName + ".Targets." + DescriptorTypeName;
+        /// <summary>The fully qualified descriptor field (<c>Type.Targets.Method</c>).</summary>
+        public string DescriptorFieldFullName => ContainingTypeName + ".Targets." + MethodName;
+
+        /// <summary>Most targets' descriptors derive from a shared base per argument count (<c>ProcessTarget0</c>..<c>ProcessTarget8</c>).</summary>
+        public const int MaxSharedBaseArguments = 8;
+
+        /// <summary>The number of arguments that cross the process boundary.</summary>
+        public int SerializedCount => System.Linq.Enumerable.Count(Parameters, static p => !p.IsCancellationToken);
+
+        /// <summary>The method's declared return type (for the delegate the descriptor holds): the result or a task of it.</summary>
+        public string DeclaredReturnType => Shape switch
+        {
+            ResultShape.Void => "void",
+            ResultShape.Task => "global::System.Threading.Tasks.Task",
+            ResultShape.ValueTask => "global::System.Threading.Tasks.ValueTask",
+            ResultShape.TaskOfT => $"global::System.Threading.Tasks.Task<{ResultType}>",
+            ResultShape.ValueTaskOfT => $"global::System.Threading.Tasks.ValueTask<{ResultType}>",
+            _ => ResultType!,
+        };
     }
 
     /// <summary>A serializer formatter a descriptor registers before it serializes anything.</summary>
@@ -90,10 +107,10 @@ namespace Multiprocessing.SourceGeneration.Model
 
     /// <summary>The assembly's dispatch table: its own targets and the tables of referenced assemblies.</summary>
     /// <param name="AssemblyName">The compilation's assembly name.</param>
-    /// <param name="Targets">(target id, descriptor class) pairs, sorted by id.</param>
+    /// <param name="Targets">(target id, descriptor field) pairs, sorted by id.</param>
     /// <param name="ReferencedTables">Fully qualified generated tables of referenced assemblies, sorted.</param>
     internal sealed record TableSpec(string AssemblyName, EquatableArray<TableEntrySpec> Targets, EquatableArray<string> ReferencedTables);
 
     /// <summary>One dispatch table entry.</summary>
-    internal sealed record TableEntrySpec(string Id, string DescriptorTypeFullName);
+    internal sealed record TableEntrySpec(string Id, string DescriptorFieldFullName);
 }

@@ -380,7 +380,7 @@ internal sealed class UpdateFunction
 
     private T InvokeCore<T>(string targetId, T current, ReadOnlySpan<byte> extraArgument, string description)
     {
-        var invoker = ProcessEntry.FindTarget(targetId) ?? throw new ManagerError(ManagerErrorKind.InvalidOperation,
+        var target = ProcessEntry.FindTarget(targetId) ?? throw new ManagerError(ManagerErrorKind.InvalidOperation,
             $"The update function '{targetId}' is not a process target registered in the manager's process (pid {Environment.ProcessId}), so {description} cannot run it. " +
             "Pass a generated descriptor (Type.Targets.Method) of the same program.");
         _current.Clear();
@@ -404,7 +404,7 @@ internal sealed class UpdateFunction
         try
         {
             var reader = new ArgumentReader(arguments);
-            var pending = invoker(ref reader, _result, CancellationToken.None);
+            var pending = target.Run(ref reader, _result, CancellationToken.None);
             if (!pending.IsCompletedSuccessfully)
             {
                 pending.AsTask().GetAwaiter().GetResult();

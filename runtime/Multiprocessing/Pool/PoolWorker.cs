@@ -1,5 +1,6 @@
 using Multiprocessing.Channels;
 using Multiprocessing.Wire;
+using Multiprocessing.Serialization;
 
 namespace Multiprocessing.Pool;
 
@@ -216,5 +217,10 @@ internal sealed class PoolWorker : ChildProcess
 
     /// <summary>Names the worker in messages: its initializer, or the pool.</summary>
     private sealed class WorkerTarget(PoolInitializer? initializer)
-        : ProcessTarget(initializer?.TargetId ?? "", initializer is null ? "ProcessPool worker" : $"ProcessPool worker (initializer {initializer.TargetName})", null);
+        : ProcessTarget(initializer?.TargetId ?? "", initializer is null ? "ProcessPool worker" : $"ProcessPool worker (initializer {initializer.TargetName})", null)
+    {
+        // A worker runs the pool's loop, never a target of its own.
+        protected override ValueTask Invoke(ref ArgumentReader arguments, ArgumentWriter result, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("A pool worker is not a process target.");
+    }
 }

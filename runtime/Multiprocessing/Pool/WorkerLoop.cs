@@ -18,7 +18,7 @@ internal sealed class WorkerLoop
     private readonly MessageLog _results;
     private readonly Lock _cancelLock = new(); // the running task, its cancellation and early cancellations
     private readonly HashSet<long> _cancelledBeforeStart = [];
-    private readonly Dictionary<string, ProcessTargetInvoker?> _invokers = [];
+    private readonly Dictionary<string, ProcessTarget?> _targets = [];
     private readonly ArgumentWriter _resultsWriter = new();
     private readonly PayloadWriter _errors = new();
     private readonly PayloadWriter _done = new();
@@ -91,9 +91,9 @@ internal sealed class WorkerLoop
 
     private void RunTask(long id, string target, int count, ReadOnlySpan<byte> arguments)
     {
-        if (!_invokers.TryGetValue(target, out var invoker))
+        if (!_targets.TryGetValue(target, out var descriptor))
         {
-            _invokers[target] = invoker = ProcessEntry.FindTarget(target);
+            _targets[target] = descriptor = ProcessEntry.FindTarget(target);
         }
 
         CancellationToken token;
@@ -116,7 +116,7 @@ internal sealed class WorkerLoop
 
         _resultsWriter.Clear();
         _errors.Clear();
-        int errorCount = RunChunk(invoker, target, count, arguments, _resultsWriter, _errors, token);
+        int errorCount = RunChunk(descriptor, target, count, arguments, _resultsWriter, _errors, token);
         Channels.AttachedChannels.CloseAll();
         lock (_cancelLock)
         {
@@ -188,9 +188,9 @@ internal sealed class WorkerLoop
     /// <summary>Runs every item of a chunk; an item that throws fails alone. Returns how many failed.</summary>
     /// <remarks>Optimized at once: a map's hot loop would otherwise start in unoptimized code.</remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static int RunChunk(ProcessTargetInvoker? invoker, string target, int count, ReadOnlySpan<byte> arguments, ArgumentWriter results, PayloadWriter errors, CancellationToken cancellationToken)
+    private static int RunChunk(ProcessTarget? descriptor, string target, int count, ReadOnlySpan<byte> arguments, ArgumentWriter results, PayloadWriter errors, CancellationToken cancellationToken)
     {
-        if (invoker is null)
+        if (descriptor is null)
         {
             var missing = new InvalidOperationException($"Process target '{target}' is not registered in this program.");
             for (int i = 0; i < count; i++)
@@ -207,7 +207,7 @@ internal sealed class WorkerLoop
         {
             try
             {
-                var pending = invoker(ref reader, results, cancellationToken);
+                var pending = descriptor.Run(ref reader, results, cancellationToken);
                 if (!pending.IsCompletedSuccessfully)
                 {
                     pending.AsTask().GetAwaiter().GetResult();
@@ -227,10 +227,10 @@ internal sealed class WorkerLoop
     {
         try
         {
-            var invoker = ProcessEntry.FindTarget(initializer)
+            var target = ProcessEntry.FindTarget(initializer)
                 ?? throw new InvalidOperationException($"Process target '{initializer}' is not registered in this program.");
             var reader = new ArgumentReader(arguments);
-            var pending = invoker(ref reader, new ArgumentWriter(), CancellationToken.None);
+            var pending = target.Run(ref reader, new ArgumentWriter(), CancellationToken.None);
             if (!pending.IsCompletedSuccessfully)
             {
                 pending.AsTask().GetAwaiter().GetResult();

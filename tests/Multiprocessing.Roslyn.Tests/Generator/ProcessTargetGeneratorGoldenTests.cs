@@ -35,54 +35,26 @@ public sealed class ProcessTargetGeneratorGoldenTests
                     public static partial class Targets
                     {
                         /// <summary>The process target <c>Workers.Work</c>: <c>Start(...)</c> runs it in a new child process.</summary>
-                        public static readonly WorkTarget Work = new WorkTarget(null);
+                        public static readonly WorkTarget Work = new WorkTarget();
 
                         /// <summary>Starts the process target <c>Workers.Work</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class WorkTarget : global::Multiprocessing.ProcessTarget<(string name, int seconds, double factor), global::System.ValueTuple>
+                        public sealed class WorkTarget : global::Multiprocessing.ProcessTarget3<WorkTarget, string, int, double, global::System.ValueTuple, global::System.ValueTuple>
                         {
-                            internal WorkTarget(global::Multiprocessing.ProcessOptions? options)
-                                : base("TestProject:Demo.Workers.Work", "Workers.Work", options)
+                            internal WorkTarget()
+                                : base("TestProject:Demo.Workers.Work", "Workers.Work", (global::System.Action<string, int, double>)global::Demo.Workers.Work)
                             {
                             }
-
-                            /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
-                            public WorkTarget With(global::Multiprocessing.ProcessOptions options) => new WorkTarget(options);
 
                             /// <summary>Starts <c>Workers.Work</c> in a new child process; <c>await</c> the child for its completion.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess Start(string name, int seconds, double factor)
-                            {
-                                var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                                __arguments.Write<string>(name);
-                                __arguments.Write<int>(seconds);
-                                __arguments.Write<double>(factor);
-                                return StartProcess(__arguments, default);
-                            }
-
-                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
-                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, (string name, int seconds, double factor) arguments)
-                            {
-                                writer.Write<string>(arguments.Item1);
-                                writer.Write<int>(arguments.Item2);
-                                writer.Write<double>(arguments.Item3);
-                            }
-
-                            /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
-                            {
-                                var __a0 = arguments.Read<string>();
-                                var __a1 = arguments.Read<int>();
-                                var __a2 = arguments.Read<double>();
-                                global::Demo.Workers.Work(__a0, __a1, __a2);
-                                return default;
-                            }
+                            public global::Multiprocessing.ChildProcess Start(string name, int seconds, double factor) => StartChildWithoutResult(name, seconds, factor);
                         }
                     }
                 }
             }
             """)),
-            ExpectedTable(("TestProject:Demo.Workers.Work", "global::Demo.Workers.Targets.WorkTarget")),
+            ExpectedTable(("TestProject:Demo.Workers.Work", "global::Demo.Workers.Targets.Work")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -107,48 +79,26 @@ public sealed class ProcessTargetGeneratorGoldenTests
                     public static partial class Targets
                     {
                         /// <summary>The process target <c>Workers.Square</c>: <c>Start(...)</c> runs it in a new child process.</summary>
-                        public static readonly SquareTarget Square = new SquareTarget(null);
+                        public static readonly SquareTarget Square = new SquareTarget();
 
                         /// <summary>Starts the process target <c>Workers.Square</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class SquareTarget : global::Multiprocessing.ProcessTarget<int, int>
+                        public sealed class SquareTarget : global::Multiprocessing.ProcessTarget1<SquareTarget, int, int, int>
                         {
-                            internal SquareTarget(global::Multiprocessing.ProcessOptions? options)
-                                : base("TestProject:Demo.Workers.Square", "Workers.Square", options)
+                            internal SquareTarget()
+                                : base("TestProject:Demo.Workers.Square", "Workers.Square", (global::System.Func<int, int>)global::Demo.Workers.Square)
                             {
                             }
-
-                            /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
-                            public SquareTarget With(global::Multiprocessing.ProcessOptions options) => new SquareTarget(options);
 
                             /// <summary>Starts <c>Workers.Square</c> in a new child process; <c>await</c> the child for its result.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess<int> Start(int n)
-                            {
-                                var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                                __arguments.Write<int>(n);
-                                return StartProcess<int>(__arguments, default);
-                            }
-
-                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
-                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, int arguments)
-                            {
-                                writer.Write<int>(arguments);
-                            }
-
-                            /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
-                            {
-                                var __a0 = arguments.Read<int>();
-                                result.Write<int>(global::Demo.Workers.Square(__a0));
-                                return default;
-                            }
+                            public global::Multiprocessing.ChildProcess<int> Start(int n) => StartChild(n);
                         }
                     }
                 }
             }
             """)),
-            ExpectedTable(("TestProject:Demo.Workers.Square", "global::Demo.Workers.Targets.SquareTarget")),
+            ExpectedTable(("TestProject:Demo.Workers.Square", "global::Demo.Workers.Targets.Square")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -173,44 +123,26 @@ public sealed class ProcessTargetGeneratorGoldenTests
                     public static partial class Targets
                     {
                         /// <summary>The process target <c>Jobs.Flush</c>: <c>Start(...)</c> runs it in a new child process.</summary>
-                        public static readonly FlushTarget Flush = new FlushTarget(null);
+                        public static readonly FlushTarget Flush = new FlushTarget();
 
                         /// <summary>Starts the process target <c>Jobs.Flush</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class FlushTarget : global::Multiprocessing.ProcessTarget<global::System.ValueTuple, global::System.ValueTuple>
+                        public sealed class FlushTarget : global::Multiprocessing.ProcessTarget0<FlushTarget, global::System.Threading.Tasks.Task, global::System.ValueTuple>
                         {
-                            internal FlushTarget(global::Multiprocessing.ProcessOptions? options)
-                                : base("TestProject:Demo.Jobs.Flush", "Jobs.Flush", options)
+                            internal FlushTarget()
+                                : base("TestProject:Demo.Jobs.Flush", "Jobs.Flush", (global::System.Func<global::System.Threading.Tasks.Task>)global::Demo.Jobs.Flush)
                             {
                             }
-
-                            /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
-                            public FlushTarget With(global::Multiprocessing.ProcessOptions options) => new FlushTarget(options);
 
                             /// <summary>Starts <c>Jobs.Flush</c> in a new child process; <c>await</c> the child for its completion.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess Start()
-                            {
-                                var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                                return StartProcess(__arguments, default);
-                            }
-
-                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
-                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, global::System.ValueTuple arguments)
-                            {
-                            }
-
-                            /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
-                            {
-                                return global::Multiprocessing.TargetCompletion.Of(global::Demo.Jobs.Flush());
-                            }
+                            public global::Multiprocessing.ChildProcess Start() => StartChildWithoutResult();
                         }
                     }
                 }
             }
             """)),
-            ExpectedTable(("TestProject:Demo.Jobs.Flush", "global::Demo.Jobs.Targets.FlushTarget")),
+            ExpectedTable(("TestProject:Demo.Jobs.Flush", "global::Demo.Jobs.Targets.Flush")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -235,47 +167,26 @@ public sealed class ProcessTargetGeneratorGoldenTests
                     public static partial class Targets
                     {
                         /// <summary>The process target <c>Jobs.Fetch</c>: <c>Start(...)</c> runs it in a new child process.</summary>
-                        public static readonly FetchTarget Fetch = new FetchTarget(null);
+                        public static readonly FetchTarget Fetch = new FetchTarget();
 
                         /// <summary>Starts the process target <c>Jobs.Fetch</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class FetchTarget : global::Multiprocessing.ProcessTarget<string, string>
+                        public sealed class FetchTarget : global::Multiprocessing.ProcessTarget1<FetchTarget, string, global::System.Threading.Tasks.Task<string>, string>
                         {
-                            internal FetchTarget(global::Multiprocessing.ProcessOptions? options)
-                                : base("TestProject:Demo.Jobs.Fetch", "Jobs.Fetch", options)
+                            internal FetchTarget()
+                                : base("TestProject:Demo.Jobs.Fetch", "Jobs.Fetch", (global::System.Func<string, global::System.Threading.Tasks.Task<string>>)global::Demo.Jobs.Fetch)
                             {
                             }
-
-                            /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
-                            public FetchTarget With(global::Multiprocessing.ProcessOptions options) => new FetchTarget(options);
 
                             /// <summary>Starts <c>Jobs.Fetch</c> in a new child process; <c>await</c> the child for its result.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess<string> Start(string url)
-                            {
-                                var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                                __arguments.Write<string>(url);
-                                return StartProcess<string>(__arguments, default);
-                            }
-
-                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
-                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, string arguments)
-                            {
-                                writer.Write<string>(arguments);
-                            }
-
-                            /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
-                            {
-                                var __a0 = arguments.Read<string>();
-                                return global::Multiprocessing.TargetCompletion.Of<string>(global::Demo.Jobs.Fetch(__a0), result);
-                            }
+                            public global::Multiprocessing.ChildProcess<string> Start(string url) => StartChild(url);
                         }
                     }
                 }
             }
             """)),
-            ExpectedTable(("TestProject:Demo.Jobs.Fetch", "global::Demo.Jobs.Targets.FetchTarget")),
+            ExpectedTable(("TestProject:Demo.Jobs.Fetch", "global::Demo.Jobs.Targets.Fetch")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -300,14 +211,14 @@ public sealed class ProcessTargetGeneratorGoldenTests
                     public static partial class Targets
                     {
                         /// <summary>The process target <c>Jobs.Count</c>: <c>Start(...)</c> runs it in a new child process.</summary>
-                        public static readonly CountTarget Count = new CountTarget(null);
+                        public static readonly CountTarget Count = new CountTarget();
 
                         /// <summary>Starts the process target <c>Jobs.Count</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class CountTarget : global::Multiprocessing.ProcessTarget<int[], int>
+                        public sealed class CountTarget : global::Multiprocessing.ProcessTarget1<CountTarget, int[], global::System.Threading.Tasks.ValueTask<int>, int>
                         {
-                            internal CountTarget(global::Multiprocessing.ProcessOptions? options)
-                                : base("TestProject:Demo.Jobs.Count", "Jobs.Count", options)
+                            internal CountTarget()
+                                : base("TestProject:Demo.Jobs.Count", "Jobs.Count", (global::System.Func<int[], global::System.Threading.Tasks.ValueTask<int>>)global::Demo.Jobs.Count)
                             {
                             }
 
@@ -319,36 +230,15 @@ public sealed class ProcessTargetGeneratorGoldenTests
                                 }
                             }
 
-                            /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
-                            public CountTarget With(global::Multiprocessing.ProcessOptions options) => new CountTarget(options);
-
                             /// <summary>Starts <c>Jobs.Count</c> in a new child process; <c>await</c> the child for its result.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess<int> Start(int[] items)
-                            {
-                                var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                                __arguments.Write<int[]>(items);
-                                return StartProcess<int>(__arguments, default);
-                            }
-
-                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
-                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, int[] arguments)
-                            {
-                                writer.Write<int[]>(arguments);
-                            }
-
-                            /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
-                            {
-                                var __a0 = arguments.Read<int[]>();
-                                return global::Multiprocessing.TargetCompletion.Of<int>(global::Demo.Jobs.Count(__a0), result);
-                            }
+                            public global::Multiprocessing.ChildProcess<int> Start(int[] items) => StartChild(items);
                         }
                     }
                 }
             }
             """)),
-            ExpectedTable(("TestProject:Demo.Jobs.Count", "global::Demo.Jobs.Targets.CountTarget")),
+            ExpectedTable(("TestProject:Demo.Jobs.Count", "global::Demo.Jobs.Targets.Count")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -373,13 +263,13 @@ public sealed class ProcessTargetGeneratorGoldenTests
                     public static partial class Targets
                     {
                         /// <summary>The process target <c>Settings.Configure</c>: <c>Start(...)</c> runs it in a new child process.</summary>
-                        public static readonly ConfigureTarget Configure = new ConfigureTarget(null);
+                        public static readonly ConfigureTarget Configure = new ConfigureTarget();
 
                         /// <summary>Starts the process target <c>Settings.Configure</c> in child processes.</summary>
                         {{GeneratedCode}}
                         public sealed class ConfigureTarget : global::Multiprocessing.ProcessTarget<(int count, string label, bool verbose, global::Demo.Mode mode, string? note, double ratio, int offset, global::Demo.Mode slow, long big, float scale, decimal price, char separator, uint mask, int? maybe, double? half, double nan, global::System.DateTime when), global::System.ValueTuple>
                         {
-                            internal ConfigureTarget(global::Multiprocessing.ProcessOptions? options)
+                            internal ConfigureTarget(global::Multiprocessing.ProcessOptions? options = null)
                                 : base("TestProject:Demo.Settings.Configure", "Settings.Configure", options)
                             {
                             }
@@ -451,7 +341,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
                             }
 
                             /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
+                            protected override global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
                             {
                                 var __a0 = arguments.Read<int>();
                                 var __a1 = arguments.Read<string>();
@@ -478,7 +368,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
                 }
             }
             """)),
-            ExpectedTable(("TestProject:Demo.Settings.Configure", "global::Demo.Settings.Targets.ConfigureTarget")),
+            ExpectedTable(("TestProject:Demo.Settings.Configure", "global::Demo.Settings.Targets.Configure")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -505,39 +395,20 @@ public sealed class ProcessTargetGeneratorGoldenTests
                         public static partial class Targets
                         {
                             /// <summary>The process target <c>Outer.Inner.Run</c>: <c>Start(...)</c> runs it in a new child process.</summary>
-                            public static readonly RunTarget Run = new RunTarget(null);
+                            public static readonly RunTarget Run = new RunTarget();
 
                             /// <summary>Starts the process target <c>Outer.Inner.Run</c> in child processes.</summary>
                             {{GeneratedCode}}
-                            public sealed class RunTarget : global::Multiprocessing.ProcessTarget<global::System.ValueTuple, global::System.ValueTuple>
+                            public sealed class RunTarget : global::Multiprocessing.ProcessTarget0<RunTarget, global::System.ValueTuple, global::System.ValueTuple>
                             {
-                                internal RunTarget(global::Multiprocessing.ProcessOptions? options)
-                                    : base("TestProject:Demo.Nested.Outer.Inner.Run", "Outer.Inner.Run", options)
+                                internal RunTarget()
+                                    : base("TestProject:Demo.Nested.Outer.Inner.Run", "Outer.Inner.Run", (global::System.Action)global::Demo.Nested.Outer.Inner.Run)
                                 {
                                 }
-
-                                /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
-                                public RunTarget With(global::Multiprocessing.ProcessOptions options) => new RunTarget(options);
 
                                 /// <summary>Starts <c>Outer.Inner.Run</c> in a new child process; <c>await</c> the child for its completion.</summary>
                                 [global::Multiprocessing.CreatesProcess]
-                                public global::Multiprocessing.ChildProcess Start()
-                                {
-                                    var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                                    return StartProcess(__arguments, default);
-                                }
-
-                                /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
-                                public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, global::System.ValueTuple arguments)
-                                {
-                                }
-
-                                /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                                internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
-                                {
-                                    global::Demo.Nested.Outer.Inner.Run();
-                                    return default;
-                                }
+                                public global::Multiprocessing.ChildProcess Start() => StartChildWithoutResult();
                             }
                         }
                     }
@@ -557,42 +428,20 @@ public sealed class ProcessTargetGeneratorGoldenTests
                     public static partial class Targets
                     {
                         /// <summary>The process target <c>Message.Echo</c>: <c>Start(...)</c> runs it in a new child process.</summary>
-                        public static readonly EchoTarget Echo = new EchoTarget(null);
+                        public static readonly EchoTarget Echo = new EchoTarget();
 
                         /// <summary>Starts the process target <c>Message.Echo</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class EchoTarget : global::Multiprocessing.ProcessTarget<string, string>
+                        public sealed class EchoTarget : global::Multiprocessing.ProcessTarget1<EchoTarget, string, string, string>
                         {
-                            internal EchoTarget(global::Multiprocessing.ProcessOptions? options)
-                                : base("TestProject:Demo.Nested.Message.Echo", "Message.Echo", options)
+                            internal EchoTarget()
+                                : base("TestProject:Demo.Nested.Message.Echo", "Message.Echo", (global::System.Func<string, string>)global::Demo.Nested.Message.Echo)
                             {
                             }
-
-                            /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
-                            public EchoTarget With(global::Multiprocessing.ProcessOptions options) => new EchoTarget(options);
 
                             /// <summary>Starts <c>Message.Echo</c> in a new child process; <c>await</c> the child for its result.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess<string> Start(string text)
-                            {
-                                var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                                __arguments.Write<string>(text);
-                                return StartProcess<string>(__arguments, default);
-                            }
-
-                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
-                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, string arguments)
-                            {
-                                writer.Write<string>(arguments);
-                            }
-
-                            /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
-                            {
-                                var __a0 = arguments.Read<string>();
-                                result.Write<string>(global::Demo.Nested.Message.Echo(__a0));
-                                return default;
-                            }
+                            public global::Multiprocessing.ChildProcess<string> Start(string text) => StartChild(text);
                         }
                     }
                 }
@@ -611,54 +460,29 @@ public sealed class ProcessTargetGeneratorGoldenTests
                     public static partial class Targets
                     {
                         /// <summary>The process target <c>Pair.Sum</c>: <c>Start(...)</c> runs it in a new child process.</summary>
-                        public static readonly SumTarget Sum = new SumTarget(null);
+                        public static readonly SumTarget Sum = new SumTarget();
 
                         /// <summary>Starts the process target <c>Pair.Sum</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class SumTarget : global::Multiprocessing.ProcessTarget<(int a, int b), int>
+                        public sealed class SumTarget : global::Multiprocessing.ProcessTarget2<SumTarget, int, int, int, int>
                         {
-                            internal SumTarget(global::Multiprocessing.ProcessOptions? options)
-                                : base("TestProject:Demo.Nested.Pair.Sum", "Pair.Sum", options)
+                            internal SumTarget()
+                                : base("TestProject:Demo.Nested.Pair.Sum", "Pair.Sum", (global::System.Func<int, int, int>)global::Demo.Nested.Pair.Sum)
                             {
                             }
-
-                            /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
-                            public SumTarget With(global::Multiprocessing.ProcessOptions options) => new SumTarget(options);
 
                             /// <summary>Starts <c>Pair.Sum</c> in a new child process; <c>await</c> the child for its result.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess<int> Start(int a, int b)
-                            {
-                                var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                                __arguments.Write<int>(a);
-                                __arguments.Write<int>(b);
-                                return StartProcess<int>(__arguments, default);
-                            }
-
-                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
-                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, (int a, int b) arguments)
-                            {
-                                writer.Write<int>(arguments.Item1);
-                                writer.Write<int>(arguments.Item2);
-                            }
-
-                            /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
-                            {
-                                var __a0 = arguments.Read<int>();
-                                var __a1 = arguments.Read<int>();
-                                result.Write<int>(global::Demo.Nested.Pair.Sum(__a0, __a1));
-                                return default;
-                            }
+                            public global::Multiprocessing.ChildProcess<int> Start(int a, int b) => StartChild(a, b);
                         }
                     }
                 }
             }
             """)),
             ExpectedTable(
-                ("TestProject:Demo.Nested.Message.Echo", "global::Demo.Nested.Message.Targets.EchoTarget"),
-                ("TestProject:Demo.Nested.Outer.Inner.Run", "global::Demo.Nested.Outer.Inner.Targets.RunTarget"),
-                ("TestProject:Demo.Nested.Pair.Sum", "global::Demo.Nested.Pair.Targets.SumTarget")),
+                ("TestProject:Demo.Nested.Message.Echo", "global::Demo.Nested.Message.Targets.Echo"),
+                ("TestProject:Demo.Nested.Outer.Inner.Run", "global::Demo.Nested.Outer.Inner.Targets.Run"),
+                ("TestProject:Demo.Nested.Pair.Sum", "global::Demo.Nested.Pair.Targets.Sum")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -683,54 +507,26 @@ public sealed class ProcessTargetGeneratorGoldenTests
                     public static partial class Targets
                     {
                         /// <summary>The process target <c>Geometry.Move</c>: <c>Start(...)</c> runs it in a new child process.</summary>
-                        public static readonly MoveTarget Move = new MoveTarget(null);
+                        public static readonly MoveTarget Move = new MoveTarget();
 
                         /// <summary>Starts the process target <c>Geometry.Move</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class MoveTarget : global::Multiprocessing.ProcessTarget<(global::Demo.Point point, int dx, int dy), global::Demo.Point>
+                        public sealed class MoveTarget : global::Multiprocessing.ProcessTarget3<MoveTarget, global::Demo.Point, int, int, global::Demo.Point, global::Demo.Point>
                         {
-                            internal MoveTarget(global::Multiprocessing.ProcessOptions? options)
-                                : base("TestProject:Demo.Geometry.Move", "Geometry.Move", options)
+                            internal MoveTarget()
+                                : base("TestProject:Demo.Geometry.Move", "Geometry.Move", (global::System.Func<global::Demo.Point, int, int, global::Demo.Point>)global::Demo.Geometry.Move)
                             {
                             }
-
-                            /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
-                            public MoveTarget With(global::Multiprocessing.ProcessOptions options) => new MoveTarget(options);
 
                             /// <summary>Starts <c>Geometry.Move</c> in a new child process; <c>await</c> the child for its result.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess<global::Demo.Point> Start(global::Demo.Point point, int dx, int dy)
-                            {
-                                var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                                __arguments.Write<global::Demo.Point>(point);
-                                __arguments.Write<int>(dx);
-                                __arguments.Write<int>(dy);
-                                return StartProcess<global::Demo.Point>(__arguments, default);
-                            }
-
-                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
-                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, (global::Demo.Point point, int dx, int dy) arguments)
-                            {
-                                writer.Write<global::Demo.Point>(arguments.Item1);
-                                writer.Write<int>(arguments.Item2);
-                                writer.Write<int>(arguments.Item3);
-                            }
-
-                            /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
-                            {
-                                var __a0 = arguments.Read<global::Demo.Point>();
-                                var __a1 = arguments.Read<int>();
-                                var __a2 = arguments.Read<int>();
-                                result.Write<global::Demo.Point>(global::Demo.Geometry.Move(__a0, __a1, __a2));
-                                return default;
-                            }
+                            public global::Multiprocessing.ChildProcess<global::Demo.Point> Start(global::Demo.Point point, int dx, int dy) => StartChild(point, dx, dy);
                         }
                     }
                 }
             }
             """)),
-            ExpectedTable(("TestProject:Demo.Geometry.Move", "global::Demo.Geometry.Targets.MoveTarget")),
+            ExpectedTable(("TestProject:Demo.Geometry.Move", "global::Demo.Geometry.Targets.Move")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -753,44 +549,25 @@ public sealed class ProcessTargetGeneratorGoldenTests
                 public static partial class Targets
                 {
                     /// <summary>The process target <c>GlobalWorkers.Ping</c>: <c>Start(...)</c> runs it in a new child process.</summary>
-                    public static readonly PingTarget Ping = new PingTarget(null);
+                    public static readonly PingTarget Ping = new PingTarget();
 
                     /// <summary>Starts the process target <c>GlobalWorkers.Ping</c> in child processes.</summary>
                     {{GeneratedCode}}
-                    public sealed class PingTarget : global::Multiprocessing.ProcessTarget<global::System.ValueTuple, global::System.ValueTuple>
+                    public sealed class PingTarget : global::Multiprocessing.ProcessTarget0<PingTarget, global::System.ValueTuple, global::System.ValueTuple>
                     {
-                        internal PingTarget(global::Multiprocessing.ProcessOptions? options)
-                            : base("TestProject:GlobalWorkers.Ping", "GlobalWorkers.Ping", options)
+                        internal PingTarget()
+                            : base("TestProject:GlobalWorkers.Ping", "GlobalWorkers.Ping", (global::System.Action)global::GlobalWorkers.Ping)
                         {
                         }
-
-                        /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
-                        public PingTarget With(global::Multiprocessing.ProcessOptions options) => new PingTarget(options);
 
                         /// <summary>Starts <c>GlobalWorkers.Ping</c> in a new child process; <c>await</c> the child for its completion.</summary>
                         [global::Multiprocessing.CreatesProcess]
-                        public global::Multiprocessing.ChildProcess Start()
-                        {
-                            var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                            return StartProcess(__arguments, default);
-                        }
-
-                        /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
-                        public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, global::System.ValueTuple arguments)
-                        {
-                        }
-
-                        /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                        internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
-                        {
-                            global::GlobalWorkers.Ping();
-                            return default;
-                        }
+                        public global::Multiprocessing.ChildProcess Start() => StartChildWithoutResult();
                     }
                 }
             }
             """)),
-            ExpectedTable(("TestProject:GlobalWorkers.Ping", "global::GlobalWorkers.Targets.PingTarget")),
+            ExpectedTable(("TestProject:GlobalWorkers.Ping", "global::GlobalWorkers.Targets.Ping")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -815,54 +592,26 @@ public sealed class ProcessTargetGeneratorGoldenTests
                     public static partial class Targets
                     {
                         /// <summary>The process target <c>School.Enroll</c>: <c>Start(...)</c> runs it in a new child process.</summary>
-                        public static readonly EnrollTarget Enroll = new EnrollTarget(null);
+                        public static readonly EnrollTarget Enroll = new EnrollTarget();
 
                         /// <summary>Starts the process target <c>School.Enroll</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class EnrollTarget : global::Multiprocessing.ProcessTarget<(string @class, int @int, bool @default), global::System.ValueTuple>
+                        public sealed class EnrollTarget : global::Multiprocessing.ProcessTarget3<EnrollTarget, string, int, bool, global::System.ValueTuple, global::System.ValueTuple>
                         {
-                            internal EnrollTarget(global::Multiprocessing.ProcessOptions? options)
-                                : base("TestProject:Demo.School.Enroll", "School.Enroll", options)
+                            internal EnrollTarget()
+                                : base("TestProject:Demo.School.Enroll", "School.Enroll", (global::System.Action<string, int, bool>)global::Demo.School.Enroll)
                             {
                             }
-
-                            /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
-                            public EnrollTarget With(global::Multiprocessing.ProcessOptions options) => new EnrollTarget(options);
 
                             /// <summary>Starts <c>School.Enroll</c> in a new child process; <c>await</c> the child for its completion.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess Start(string @class, int @int, bool @default = false)
-                            {
-                                var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                                __arguments.Write<string>(@class);
-                                __arguments.Write<int>(@int);
-                                __arguments.Write<bool>(@default);
-                                return StartProcess(__arguments, default);
-                            }
-
-                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
-                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, (string @class, int @int, bool @default) arguments)
-                            {
-                                writer.Write<string>(arguments.Item1);
-                                writer.Write<int>(arguments.Item2);
-                                writer.Write<bool>(arguments.Item3);
-                            }
-
-                            /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
-                            {
-                                var __a0 = arguments.Read<string>();
-                                var __a1 = arguments.Read<int>();
-                                var __a2 = arguments.Read<bool>();
-                                global::Demo.School.Enroll(__a0, __a1, __a2);
-                                return default;
-                            }
+                            public global::Multiprocessing.ChildProcess Start(string @class, int @int, bool @default = false) => StartChildWithoutResult(@class, @int, @default);
                         }
                     }
                 }
             }
             """)),
-            ExpectedTable(("TestProject:Demo.School.Enroll", "global::Demo.School.Targets.EnrollTarget")),
+            ExpectedTable(("TestProject:Demo.School.Enroll", "global::Demo.School.Targets.Enroll")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -887,42 +636,20 @@ public sealed class ProcessTargetGeneratorGoldenTests
                     public static partial class Targets
                     {
                         /// <summary>The process target <c>Workers.Hidden</c>: <c>Start(...)</c> runs it in a new child process.</summary>
-                        internal static readonly HiddenTarget Hidden = new HiddenTarget(null);
+                        internal static readonly HiddenTarget Hidden = new HiddenTarget();
 
                         /// <summary>Starts the process target <c>Workers.Hidden</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        internal sealed class HiddenTarget : global::Multiprocessing.ProcessTarget<int, global::System.ValueTuple>
+                        internal sealed class HiddenTarget : global::Multiprocessing.ProcessTarget1<HiddenTarget, int, global::System.ValueTuple, global::System.ValueTuple>
                         {
-                            internal HiddenTarget(global::Multiprocessing.ProcessOptions? options)
-                                : base("TestProject:Demo.Workers.Hidden", "Workers.Hidden", options)
+                            internal HiddenTarget()
+                                : base("TestProject:Demo.Workers.Hidden", "Workers.Hidden", (global::System.Action<int>)global::Demo.Workers.Hidden)
                             {
                             }
-
-                            /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
-                            public HiddenTarget With(global::Multiprocessing.ProcessOptions options) => new HiddenTarget(options);
 
                             /// <summary>Starts <c>Workers.Hidden</c> in a new child process; <c>await</c> the child for its completion.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess Start(int value)
-                            {
-                                var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                                __arguments.Write<int>(value);
-                                return StartProcess(__arguments, default);
-                            }
-
-                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
-                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, int arguments)
-                            {
-                                writer.Write<int>(arguments);
-                            }
-
-                            /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
-                            {
-                                var __a0 = arguments.Read<int>();
-                                global::Demo.Workers.Hidden(__a0);
-                                return default;
-                            }
+                            public global::Multiprocessing.ChildProcess Start(int value) => StartChildWithoutResult(value);
                         }
                     }
                 }
@@ -941,39 +668,20 @@ public sealed class ProcessTargetGeneratorGoldenTests
                     public static partial class Targets
                     {
                         /// <summary>The process target <c>Workers.Secret</c>: <c>Start(...)</c> runs it in a new child process.</summary>
-                        internal static readonly SecretTarget Secret = new SecretTarget(null);
+                        internal static readonly SecretTarget Secret = new SecretTarget();
 
                         /// <summary>Starts the process target <c>Workers.Secret</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        internal sealed class SecretTarget : global::Multiprocessing.ProcessTarget<global::System.ValueTuple, global::System.ValueTuple>
+                        internal sealed class SecretTarget : global::Multiprocessing.ProcessTarget0<SecretTarget, global::System.ValueTuple, global::System.ValueTuple>
                         {
-                            internal SecretTarget(global::Multiprocessing.ProcessOptions? options)
-                                : base("TestProject:Demo.Workers.Secret", "Workers.Secret", options)
+                            internal SecretTarget()
+                                : base("TestProject:Demo.Workers.Secret", "Workers.Secret", (global::System.Action)global::Demo.Workers.Secret)
                             {
                             }
-
-                            /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
-                            public SecretTarget With(global::Multiprocessing.ProcessOptions options) => new SecretTarget(options);
 
                             /// <summary>Starts <c>Workers.Secret</c> in a new child process; <c>await</c> the child for its completion.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess Start()
-                            {
-                                var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                                return StartProcess(__arguments, default);
-                            }
-
-                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
-                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, global::System.ValueTuple arguments)
-                            {
-                            }
-
-                            /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
-                            {
-                                global::Demo.Workers.Secret();
-                                return default;
-                            }
+                            public global::Multiprocessing.ChildProcess Start() => StartChildWithoutResult();
                         }
                     }
                 }
@@ -992,48 +700,29 @@ public sealed class ProcessTargetGeneratorGoldenTests
                     public static partial class Targets
                     {
                         /// <summary>The process target <c>Internals.Open</c>: <c>Start(...)</c> runs it in a new child process.</summary>
-                        public static readonly OpenTarget Open = new OpenTarget(null);
+                        public static readonly OpenTarget Open = new OpenTarget();
 
                         /// <summary>Starts the process target <c>Internals.Open</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class OpenTarget : global::Multiprocessing.ProcessTarget<global::System.ValueTuple, global::System.ValueTuple>
+                        public sealed class OpenTarget : global::Multiprocessing.ProcessTarget0<OpenTarget, global::System.ValueTuple, global::System.ValueTuple>
                         {
-                            internal OpenTarget(global::Multiprocessing.ProcessOptions? options)
-                                : base("TestProject:Demo.Internals.Open", "Internals.Open", options)
+                            internal OpenTarget()
+                                : base("TestProject:Demo.Internals.Open", "Internals.Open", (global::System.Action)global::Demo.Internals.Open)
                             {
                             }
-
-                            /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
-                            public OpenTarget With(global::Multiprocessing.ProcessOptions options) => new OpenTarget(options);
 
                             /// <summary>Starts <c>Internals.Open</c> in a new child process; <c>await</c> the child for its completion.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess Start()
-                            {
-                                var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                                return StartProcess(__arguments, default);
-                            }
-
-                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
-                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, global::System.ValueTuple arguments)
-                            {
-                            }
-
-                            /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
-                            {
-                                global::Demo.Internals.Open();
-                                return default;
-                            }
+                            public global::Multiprocessing.ChildProcess Start() => StartChildWithoutResult();
                         }
                     }
                 }
             }
             """)),
             ExpectedTable(
-                ("TestProject:Demo.Internals.Open", "global::Demo.Internals.Targets.OpenTarget"),
-                ("TestProject:Demo.Workers.Hidden", "global::Demo.Workers.Targets.HiddenTarget"),
-                ("TestProject:Demo.Workers.Secret", "global::Demo.Workers.Targets.SecretTarget")),
+                ("TestProject:Demo.Internals.Open", "global::Demo.Internals.Targets.Open"),
+                ("TestProject:Demo.Workers.Hidden", "global::Demo.Workers.Targets.Hidden"),
+                ("TestProject:Demo.Workers.Secret", "global::Demo.Workers.Targets.Secret")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -1058,45 +747,26 @@ public sealed class ProcessTargetGeneratorGoldenTests
                     public static partial class Targets
                     {
                         /// <summary>The process target <c>Waiters.Wait</c>: <c>Start(...)</c> runs it in a new child process.</summary>
-                        public static readonly WaitTarget Wait = new WaitTarget(null);
+                        public static readonly WaitTarget Wait = new WaitTarget();
 
                         /// <summary>Starts the process target <c>Waiters.Wait</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class WaitTarget : global::Multiprocessing.ProcessTarget<global::System.ValueTuple, global::System.ValueTuple>
+                        public sealed class WaitTarget : global::Multiprocessing.ProcessTarget0<WaitTarget, global::System.ValueTuple, global::System.ValueTuple>
                         {
-                            internal WaitTarget(global::Multiprocessing.ProcessOptions? options)
-                                : base("TestProject:Demo.Waiters.Wait", "Waiters.Wait", options)
+                            internal WaitTarget()
+                                : base("TestProject:Demo.Waiters.Wait", "Waiters.Wait", (global::System.Action<global::System.Threading.CancellationToken>)global::Demo.Waiters.Wait)
                             {
                             }
-
-                            /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
-                            public WaitTarget With(global::Multiprocessing.ProcessOptions options) => new WaitTarget(options);
 
                             /// <summary>Starts <c>Waiters.Wait</c> in a new child process; <c>await</c> the child for its completion.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess Start(global::System.Threading.CancellationToken cancellationToken)
-                            {
-                                var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                                return StartProcess(__arguments, cancellationToken);
-                            }
-
-                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
-                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, global::System.ValueTuple arguments)
-                            {
-                            }
-
-                            /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
-                            {
-                                global::Demo.Waiters.Wait(cancellationToken);
-                                return default;
-                            }
+                            public global::Multiprocessing.ChildProcess Start(global::System.Threading.CancellationToken cancellationToken) => StartChildWithoutResult(cancellationToken);
                         }
                     }
                 }
             }
             """)),
-            ExpectedTable(("TestProject:Demo.Waiters.Wait", "global::Demo.Waiters.Targets.WaitTarget")),
+            ExpectedTable(("TestProject:Demo.Waiters.Wait", "global::Demo.Waiters.Targets.Wait")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -1123,44 +793,20 @@ public sealed class ProcessTargetGeneratorGoldenTests
                     public static partial class Targets
                     {
                         /// <summary>The process target <c>Waiters.Compute</c>: <c>Start(...)</c> runs it in a new child process.</summary>
-                        public static readonly ComputeTarget Compute = new ComputeTarget(null);
+                        public static readonly ComputeTarget Compute = new ComputeTarget();
 
                         /// <summary>Starts the process target <c>Waiters.Compute</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class ComputeTarget : global::Multiprocessing.ProcessTarget<(int n, string label), int>
+                        public sealed class ComputeTarget : global::Multiprocessing.ProcessTarget2<ComputeTarget, int, string, global::System.Threading.Tasks.Task<int>, int>
                         {
-                            internal ComputeTarget(global::Multiprocessing.ProcessOptions? options)
-                                : base("TestProject:Demo.Waiters.Compute", "Waiters.Compute", options)
+                            internal ComputeTarget()
+                                : base("TestProject:Demo.Waiters.Compute", "Waiters.Compute", (global::System.Func<int, string, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<int>>)((n, label, __cancellationToken) => global::Demo.Waiters.Compute(n, __cancellationToken, label)))
                             {
                             }
-
-                            /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
-                            public ComputeTarget With(global::Multiprocessing.ProcessOptions options) => new ComputeTarget(options);
 
                             /// <summary>Starts <c>Waiters.Compute</c> in a new child process; <c>await</c> the child for its result.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess<int> Start(int n, global::System.Threading.CancellationToken token, string label)
-                            {
-                                var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                                __arguments.Write<int>(n);
-                                __arguments.Write<string>(label);
-                                return StartProcess<int>(__arguments, token);
-                            }
-
-                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
-                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, (int n, string label) arguments)
-                            {
-                                writer.Write<int>(arguments.Item1);
-                                writer.Write<string>(arguments.Item2);
-                            }
-
-                            /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
-                            {
-                                var __a0 = arguments.Read<int>();
-                                var __a2 = arguments.Read<string>();
-                                return global::Multiprocessing.TargetCompletion.Of<int>(global::Demo.Waiters.Compute(__a0, cancellationToken, __a2), result);
-                            }
+                            public global::Multiprocessing.ChildProcess<int> Start(int n, global::System.Threading.CancellationToken token, string label) => StartChild(n, label, token);
                         }
                     }
                 }
@@ -1179,49 +825,28 @@ public sealed class ProcessTargetGeneratorGoldenTests
                     public static partial class Targets
                     {
                         /// <summary>The process target <c>Waiters.Poll</c>: <c>Start(...)</c> runs it in a new child process.</summary>
-                        public static readonly PollTarget Poll = new PollTarget(null);
+                        public static readonly PollTarget Poll = new PollTarget();
 
                         /// <summary>Starts the process target <c>Waiters.Poll</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class PollTarget : global::Multiprocessing.ProcessTarget<int, string>
+                        public sealed class PollTarget : global::Multiprocessing.ProcessTarget1<PollTarget, int, global::System.Threading.Tasks.ValueTask<string>, string>
                         {
-                            internal PollTarget(global::Multiprocessing.ProcessOptions? options)
-                                : base("TestProject:Demo.Waiters.Poll", "Waiters.Poll", options)
+                            internal PollTarget()
+                                : base("TestProject:Demo.Waiters.Poll", "Waiters.Poll", (global::System.Func<int, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>>)((attempts, __cancellationToken) => global::Demo.Waiters.Poll(__cancellationToken, attempts)))
                             {
                             }
-
-                            /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
-                            public PollTarget With(global::Multiprocessing.ProcessOptions options) => new PollTarget(options);
 
                             /// <summary>Starts <c>Waiters.Poll</c> in a new child process; <c>await</c> the child for its result.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess<string> Start(global::System.Threading.CancellationToken ct = default, int attempts = 3)
-                            {
-                                var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                                __arguments.Write<int>(attempts);
-                                return StartProcess<string>(__arguments, ct);
-                            }
-
-                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
-                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, int arguments)
-                            {
-                                writer.Write<int>(arguments);
-                            }
-
-                            /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
-                            {
-                                var __a1 = arguments.Read<int>();
-                                return global::Multiprocessing.TargetCompletion.Of<string>(global::Demo.Waiters.Poll(cancellationToken, __a1), result);
-                            }
+                            public global::Multiprocessing.ChildProcess<string> Start(global::System.Threading.CancellationToken ct = default, int attempts = 3) => StartChild(attempts, ct);
                         }
                     }
                 }
             }
             """)),
             ExpectedTable(
-                ("TestProject:Demo.Waiters.Compute", "global::Demo.Waiters.Targets.ComputeTarget"),
-                ("TestProject:Demo.Waiters.Poll", "global::Demo.Waiters.Targets.PollTarget")),
+                ("TestProject:Demo.Waiters.Compute", "global::Demo.Waiters.Targets.Compute"),
+                ("TestProject:Demo.Waiters.Poll", "global::Demo.Waiters.Targets.Poll")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -1247,51 +872,26 @@ public sealed class ProcessTargetGeneratorGoldenTests
                     public static partial class Targets
                     {
                         /// <summary>The process target <c>Tuples.Swap</c>: <c>Start(...)</c> runs it in a new child process.</summary>
-                        public static readonly SwapTarget Swap = new SwapTarget(null);
+                        public static readonly SwapTarget Swap = new SwapTarget();
 
                         /// <summary>Starts the process target <c>Tuples.Swap</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class SwapTarget : global::Multiprocessing.ProcessTarget<(int, string), int>
+                        public sealed class SwapTarget : global::Multiprocessing.ProcessTarget2<SwapTarget, int, string, int, int>
                         {
-                            internal SwapTarget(global::Multiprocessing.ProcessOptions? options)
-                                : base("TestProject:Demo.Tuples.Swap", "Tuples.Swap", options)
+                            internal SwapTarget()
+                                : base("TestProject:Demo.Tuples.Swap", "Tuples.Swap", (global::System.Func<int, string, int>)global::Demo.Tuples.Swap)
                             {
                             }
-
-                            /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
-                            public SwapTarget With(global::Multiprocessing.ProcessOptions options) => new SwapTarget(options);
 
                             /// <summary>Starts <c>Tuples.Swap</c> in a new child process; <c>await</c> the child for its result.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess<int> Start(int Item1, string Rest)
-                            {
-                                var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                                __arguments.Write<int>(Item1);
-                                __arguments.Write<string>(Rest);
-                                return StartProcess<int>(__arguments, default);
-                            }
-
-                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
-                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, (int, string) arguments)
-                            {
-                                writer.Write<int>(arguments.Item1);
-                                writer.Write<string>(arguments.Item2);
-                            }
-
-                            /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
-                            {
-                                var __a0 = arguments.Read<int>();
-                                var __a1 = arguments.Read<string>();
-                                result.Write<int>(global::Demo.Tuples.Swap(__a0, __a1));
-                                return default;
-                            }
+                            public global::Multiprocessing.ChildProcess<int> Start(int Item1, string Rest) => StartChild(Item1, Rest);
                         }
                     }
                 }
             }
             """)),
-            ExpectedTable(("TestProject:Demo.Tuples.Swap", "global::Demo.Tuples.Targets.SwapTarget")),
+            ExpectedTable(("TestProject:Demo.Tuples.Swap", "global::Demo.Tuples.Targets.Swap")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -1316,45 +916,26 @@ public sealed class ProcessTargetGeneratorGoldenTests
                     public static partial class Targets
                     {
                         /// <summary>The process target <c>Oracle.Answer</c>: <c>Start(...)</c> runs it in a new child process.</summary>
-                        public static readonly AnswerTarget Answer = new AnswerTarget(null);
+                        public static readonly AnswerTarget Answer = new AnswerTarget();
 
                         /// <summary>Starts the process target <c>Oracle.Answer</c> in child processes.</summary>
                         {{GeneratedCode}}
-                        public sealed class AnswerTarget : global::Multiprocessing.ProcessTarget<global::System.ValueTuple, int>
+                        public sealed class AnswerTarget : global::Multiprocessing.ProcessTarget0<AnswerTarget, int, int>
                         {
-                            internal AnswerTarget(global::Multiprocessing.ProcessOptions? options)
-                                : base("TestProject:Demo.Oracle.Answer", "Oracle.Answer", options)
+                            internal AnswerTarget()
+                                : base("TestProject:Demo.Oracle.Answer", "Oracle.Answer", (global::System.Func<int>)global::Demo.Oracle.Answer)
                             {
                             }
-
-                            /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
-                            public AnswerTarget With(global::Multiprocessing.ProcessOptions options) => new AnswerTarget(options);
 
                             /// <summary>Starts <c>Oracle.Answer</c> in a new child process; <c>await</c> the child for its result.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess<int> Start()
-                            {
-                                var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();
-                                return StartProcess<int>(__arguments, default);
-                            }
-
-                            /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
-                            public override void WriteArguments(global::Multiprocessing.Serialization.ArgumentWriter writer, global::System.ValueTuple arguments)
-                            {
-                            }
-
-                            /// <summary>Runs the target in the child: reads its arguments, calls it, writes its result.</summary>
-                            internal static global::System.Threading.Tasks.ValueTask Invoke(ref global::Multiprocessing.Serialization.ArgumentReader arguments, global::Multiprocessing.Serialization.ArgumentWriter result, global::System.Threading.CancellationToken cancellationToken)
-                            {
-                                result.Write<int>(global::Demo.Oracle.Answer());
-                                return default;
-                            }
+                            public global::Multiprocessing.ChildProcess<int> Start() => StartChild();
                         }
                     }
                 }
             }
             """)),
-            ExpectedTable(("TestProject:Demo.Oracle.Answer", "global::Demo.Oracle.Targets.AnswerTarget")),
+            ExpectedTable(("TestProject:Demo.Oracle.Answer", "global::Demo.Oracle.Targets.Answer")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -1398,15 +979,35 @@ public sealed class ProcessTargetGeneratorGoldenTests
                         global::Multiprocessing.ProcessEntry.RegisterTargets(Find);
                     }
 
-                    private static global::Multiprocessing.ProcessTargetInvoker? Find(string id) => id switch
+                    private static global::Multiprocessing.ProcessTarget? Find(string id)
                     {
-                        "TestProject:Demo.Beta.Go" => global::Demo.Beta.Targets.GoTarget.Invoke,
-                        "TestProject:Demo.Beta.Run" => global::Demo.Beta.Targets.RunTarget.Invoke,
-                        "TestProject:Demo.Z_.Run" => global::Demo.Z_.Targets.RunTarget.Invoke,
-                        "TestProject:Demo.Za.Run" => global::Demo.Za.Targets.RunTarget.Invoke,
-                        "TestProject:Demo.alpha.Run" => global::Demo.alpha.Targets.RunTarget.Invoke,
-                        _ => null,
-                    };
+                        if (id == "TestProject:Demo.Beta.Go")
+                        {
+                            return global::Demo.Beta.Targets.Go;
+                        }
+
+                        if (id == "TestProject:Demo.Beta.Run")
+                        {
+                            return global::Demo.Beta.Targets.Run;
+                        }
+
+                        if (id == "TestProject:Demo.Z_.Run")
+                        {
+                            return global::Demo.Z_.Targets.Run;
+                        }
+
+                        if (id == "TestProject:Demo.Za.Run")
+                        {
+                            return global::Demo.Za.Targets.Run;
+                        }
+
+                        if (id == "TestProject:Demo.alpha.Run")
+                        {
+                            return global::Demo.alpha.Targets.Run;
+                        }
+
+                        return null;
+                    }
                 }
             }
             """).ToString();
@@ -1462,7 +1063,8 @@ public sealed class ProcessTargetGeneratorGoldenTests
     /// <summary>The expected <c>ProcessTargetTable.g.cs</c> of <see cref="GeneratorTestHelper.TestProjectName"/> for targets without referenced tables.</summary>
     private static (Type, string, SourceText) ExpectedTable(params (string Id, string Descriptor)[] entries)
     {
-        string cases = string.Concat(entries.Select(static e => $"            \"{e.Id}\" => {e.Descriptor}.Invoke,\n"));
+        string cases = string.Concat(entries.Select(static e =>
+            $"            if (id == \"{e.Id}\")\n            {{\n                return {e.Descriptor};\n            }}\n\n"));
         return (typeof(ProcessTargetGenerator), "ProcessTargetTable.g.cs", GeneratorTestHelper.Golden($$"""
             // <auto-generated/>
             #nullable enable
@@ -1494,10 +1096,10 @@ public sealed class ProcessTargetGeneratorGoldenTests
                         global::Multiprocessing.ProcessEntry.RegisterTargets(Find);
                     }
 
-                    private static global::Multiprocessing.ProcessTargetInvoker? Find(string id) => id switch
+                    private static global::Multiprocessing.ProcessTarget? Find(string id)
                     {
-            {{cases}}            _ => null,
-                    };
+            {{cases}}            return null;
+                    }
                 }
             }
             """));

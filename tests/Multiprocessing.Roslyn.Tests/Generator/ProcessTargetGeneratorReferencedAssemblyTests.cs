@@ -65,7 +65,8 @@ public sealed class ProcessTargetGeneratorReferencedAssemblyTests
                     }
             """.ReplaceLineEndings("\n"),
             table);
-        Assert.Contains("\"App:Demo.Workers.Square\" => global::Demo.Workers.Targets.SquareTarget.Invoke,", table);
+        Assert.Contains("if (id == \"App:Demo.Workers.Square\")", table);
+        Assert.Contains("return global::Demo.Workers.Targets.Square;", table);
         Assert.DoesNotContain("\"Lib:", table, "The library's targets are dispatched by the library's own table.");
         AssertCompilesCleanly(output);
     }

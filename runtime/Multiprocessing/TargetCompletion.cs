@@ -3,16 +3,7 @@ using Multiprocessing.Serialization;
 
 namespace Multiprocessing;
 
-/// <summary>
-/// Runs one call of a process target in the child: reads its arguments, calls it, writes its result. The dispatcher's
-/// shape is <c>(target id, bytes) -> bytes</c>, so the same entry serves any transport; a pool's worker calls it once
-/// per item of a chunk, reading the items' arguments one after the other from the same reader.
-/// </summary>
-/// <remarks>Implemented by generated code.</remarks>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public delegate ValueTask ProcessTargetInvoker(ref ArgumentReader arguments, ArgumentWriter result, CancellationToken cancellationToken);
-
-/// <summary>Helpers the generated invokers use to complete asynchronous targets.</summary>
+/// <summary>Completes asynchronous targets: the shared descriptor bases and the generated invokers of targets with more than eight arguments use it.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class TargetCompletion
 {
