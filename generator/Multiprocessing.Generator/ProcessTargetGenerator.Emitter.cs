@@ -77,7 +77,6 @@ namespace Multiprocessing.SourceGeneration
                 w.Line("{");
                 w.Line("}");
                 w.Line();
-                EmitFormatterRegistrations(w, spec);
                 EmitStartDocumentation(w, spec);
                 string? token = spec.Parameters.FirstOrDefault(static p => p.IsCancellationToken)?.Name;
                 var arguments = serialized.Select(static p => p.Name).Concat(token is null ? [] : [token]);
@@ -129,7 +128,6 @@ namespace Multiprocessing.SourceGeneration
                 w.Line("{");
                 w.Line("}");
                 w.Line();
-                EmitFormatterRegistrations(w, spec);
                 w.Line("/// <summary>This target, with children started as <paramref name=\"options\"/> says (name, daemon, redirection).</summary>");
                 w.Line($"public {spec.DescriptorTypeName} With(global::Multiprocessing.ProcessOptions options) => new {spec.DescriptorTypeName}(options);");
                 w.Line();
@@ -141,17 +139,15 @@ namespace Multiprocessing.SourceGeneration
                 w.Close();
             }
 
-            /// <summary>Registers the serializer formatters this target's types need before the descriptor is used (AOT-safe: no reflection).</summary>
-            private static void EmitFormatterRegistrations(SourceWriter w, TargetSpec spec)
+            /// <summary>Registers, once, the serializer formatters the targets' types need (AOT-safe: no reflection).</summary>
+            private static void EmitFormatterRegistrations(SourceWriter w, TableSpec spec)
             {
-                if (spec.Formatters.IsEmpty)
+                w.Line();
+                w.Line("/// <summary>Registers the serializer formatters the targets' argument and result types need: the runtime calls it before a descriptor is used.</summary>");
+                w.Open("private static void RegisterFormatters()");
+                for (int i = 0; i < spec.Formatters.Length; i++)
                 {
-                    return;
-                }
-
-                w.Open($"static {spec.DescriptorTypeName}()");
-                foreach (var formatter in spec.Formatters)
-                {
+                    var formatter = spec.Formatters[i];
                     if (formatter.Formatter is null)
                     {
                         w.Line($"global::MemoryPack.MemoryPackFormatterProvider.Register<{formatter.Type}>();");
@@ -161,10 +157,13 @@ namespace Multiprocessing.SourceGeneration
                     w.Open($"if (!global::MemoryPack.MemoryPackFormatterProvider.IsRegistered<{formatter.Type}>())");
                     w.Line($"global::MemoryPack.MemoryPackFormatterProvider.Register(new {formatter.Formatter}());");
                     w.Close();
+                    if (i < spec.Formatters.Length - 1)
+                    {
+                        w.Line();
+                    }
                 }
 
                 w.Close();
-                w.Line();
             }
 
             private static string ChildType(TargetSpec spec) =>
@@ -297,7 +296,9 @@ namespace Multiprocessing.SourceGeneration
                 w.Line();
                 if (!spec.Targets.IsEmpty)
                 {
-                    w.Line("global::Multiprocessing.ProcessEntry.RegisterTargets(Find);");
+                    w.Line(spec.Formatters.IsEmpty
+                        ? "global::Multiprocessing.ProcessEntry.RegisterTargets(Find);"
+                        : "global::Multiprocessing.ProcessEntry.RegisterTargets(Find, RegisterFormatters);");
                 }
 
                 foreach (var table in spec.ReferencedTables)
@@ -322,6 +323,11 @@ namespace Multiprocessing.SourceGeneration
 
                     w.Line("return null;");
                     w.Close();
+                }
+
+                if (!spec.Formatters.IsEmpty)
+                {
+                    EmitFormatterRegistrations(w, spec);
                 }
 
                 w.Close();

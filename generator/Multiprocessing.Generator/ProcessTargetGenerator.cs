@@ -37,14 +37,19 @@ namespace Multiprocessing.SourceGeneration
                 .WithTrackingName(TrackingNames.ReferencedTables);
 
             var table = targets
-                .Select(static (spec, _) => new TableEntrySpec(spec.Id, spec.DescriptorFieldFullName))
+                .Select(static (spec, _) => new TableEntrySpec(spec.Id, spec.DescriptorFieldFullName, spec.Formatters))
                 .Collect()
                 .Combine(assemblyName)
                 .Combine(referencedTables)
-                .Select(static (input, _) => new TableSpec(
-                    input.Left.Right,
-                    input.Left.Left.OrderBy(static e => e.Id, System.StringComparer.Ordinal).ToEquatableArray(),
-                    input.Right))
+                .Select(static (input, _) =>
+                {
+                    var entries = input.Left.Left.OrderBy(static e => e.Id, System.StringComparer.Ordinal).ToList();
+                    return new TableSpec(
+                        input.Left.Right,
+                        entries.ToEquatableArray(),
+                        input.Right,
+                        entries.SelectMany(static e => e.Formatters).Distinct().ToEquatableArray());
+                })
                 .WithTrackingName(TrackingNames.BuildTable);
 
             context.RegisterSourceOutput(table, static (spc, spec) => Emitter.EmitTable(spc, spec));

@@ -18,6 +18,7 @@ public static class ProcessEntry
     internal const int ParentGoneExitCode = 70;
 
     private static Func<string, ProcessTarget?>[] s_tables = [];
+    private static Action[] s_pendingFormatters = [];
     private static string? s_parentSocketPath; // its directory names the parent's pid; parsed only if the parent dies
     private static readonly CancellationTokenSource s_cancellation = new();
 
@@ -50,12 +51,41 @@ public static class ProcessEntry
     }
 
     /// <summary>Registers a generated table of process targets. Called by generated module initializers.</summary>
+    /// <param name="lookup">Finds a descriptor by target id.</param>
+    /// <param name="registerFormatters">
+    /// Registers the serializer formatters the table's targets need; run once, before the first descriptor is created
+    /// (not when the assembly loads: a program that starts no child never pays for it).
+    /// </param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static void RegisterTargets(Func<string, ProcessTarget?> lookup)
+    public static void RegisterTargets(Func<string, ProcessTarget?> lookup, Action? registerFormatters = null)
     {
         lock (typeof(ProcessEntry))
         {
             s_tables = [.. s_tables, lookup];
+            if (registerFormatters is not null)
+            {
+                Volatile.Write(ref s_pendingFormatters, [.. s_pendingFormatters, registerFormatters]);
+            }
+        }
+    }
+
+    /// <summary>Runs the formatter registrations of tables registered since the last call. Called by every descriptor's constructor.</summary>
+    internal static void RegisterPendingFormatters()
+    {
+        if (Volatile.Read(ref s_pendingFormatters).Length == 0)
+        {
+            return;
+        }
+
+        // under the lock, so that a second thread does not serialize before the first one finished registering
+        lock (typeof(ProcessEntry))
+        {
+            foreach (var register in s_pendingFormatters)
+            {
+                register();
+            }
+
+            s_pendingFormatters = [];
         }
     }
 

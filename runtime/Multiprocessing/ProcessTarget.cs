@@ -12,6 +12,8 @@ public abstract class ProcessTarget
     /// <summary>Used by generated descriptors.</summary>
     protected ProcessTarget(string id, string name, ProcessOptions? options)
     {
+        // A descriptor's assembly is loaded, so its table (module initializer) is registered: its formatters can be too.
+        ProcessEntry.RegisterPendingFormatters();
         Id = id;
         Name = name;
         Options = options;

@@ -109,8 +109,13 @@ namespace Multiprocessing.SourceGeneration.Model
     /// <param name="AssemblyName">The compilation's assembly name.</param>
     /// <param name="Targets">(target id, descriptor field) pairs, sorted by id.</param>
     /// <param name="ReferencedTables">Fully qualified generated tables of referenced assemblies, sorted.</param>
-    internal sealed record TableSpec(string AssemblyName, EquatableArray<TableEntrySpec> Targets, EquatableArray<string> ReferencedTables);
+    /// <param name="Formatters">The serializer formatters all targets need, each once, innermost first.</param>
+    internal sealed record TableSpec(
+        string AssemblyName,
+        EquatableArray<TableEntrySpec> Targets,
+        EquatableArray<string> ReferencedTables,
+        EquatableArray<FormatterSpec> Formatters);
 
-    /// <summary>One dispatch table entry.</summary>
-    internal sealed record TableEntrySpec(string Id, string DescriptorFieldFullName);
+    /// <summary>One dispatch table entry, with the formatters its target's types need.</summary>
+    internal sealed record TableEntrySpec(string Id, string DescriptorFieldFullName, EquatableArray<FormatterSpec> Formatters);
 }
