@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # AnalyzerCost: what the Multiprocessing generator + analyzers add to a full build of a project with 500 process
 # targets and 2,000 ordinary methods. Builds the same generated project with and without the tooling
-# (-p:WithMultiprocessingTooling=true|false), RUNS full rebuilds each (default 5), and prints medians and the ratio,
-# plus the compiler's own per-analyzer/generator timing (-p:ReportAnalyzer=true) of the last "with" build.
+# (-p:WithMultiprocessingTooling=true|false), RUNS full rebuilds each (default 5), as `dotnet build` runs by default
+# (build servers warm) and with the compiler in-process, and prints medians and the ratios, plus the compiler's own
+# per-analyzer/generator timing (-p:ReportAnalyzer=true) of the last "with" build.
 #   usage: benchmarks/AnalyzerCost/run.sh [RUNS] [TARGETS] [ORDINARY]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -27,7 +28,24 @@ time_build() {  # $1 = true|false, $2.. extra properties; prints "wall cpu" seco
   awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }' <<<"$t"
 }
 
+time_default_build() {  # $1 = true|false; prints the wall seconds of one full rebuild as `dotnet build` runs by default
+  # (MSBuild node reuse and the shared compiler server, both warm): what a developer waits for
+  local start end
+  start=$(date +%s.%N)
+  dotnet build "$proj" --no-restore --no-incremental -p:BuildProjectReferences=false -p:WithMultiprocessingTooling="$1" \
+    -nologo -v:q -clp:ErrorsOnly >/dev/null
+  end=$(date +%s.%N)
+  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f\n", e - s }'
+}
+
 median() { sort -n | awk '{a[NR]=$1} END{ if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2 }'; }
+
+default_with=(); default_without=()
+time_default_build false >/dev/null; time_default_build true >/dev/null  # warm the servers
+for ((i = 0; i < runs; i++)); do
+  default_without+=("$(time_default_build false)")
+  default_with+=("$(time_default_build true)")
+done
 
 wall_with=(); wall_without=(); cpu_with=(); cpu_without=()
 for ((i = 0; i < runs; i++)); do   # interleaved, so drift hits both alike
@@ -41,8 +59,9 @@ report() {  # $1 = label, $2 = name of the "without" array, $3 = name of the "wi
   echo "$1 ($runs full rebuilds each): without ${a[*]} | with ${b[*]}"
   echo "  median without $m0 s, with $m1 s: ratio $(echo "scale=3; $m1 / $m0" | bc), overhead $(echo "scale=1; ($m1 / $m0 - 1) * 100" | bc)%"
 }
-report "wall seconds" wall_without wall_with
-report "CPU seconds (user+sys)" cpu_without cpu_with
+report "wall seconds, default dotnet build (build servers warm)" default_without default_with
+report "wall seconds, compiler in-process (no servers)" wall_without wall_with
+report "CPU seconds (user+sys), compiler in-process" cpu_without cpu_with
 # attribution: the generator alone (its run plus compiling what it emits) and the analyzers alone
 gen=(); ana=()
 for ((i = 0; i < runs; i++)); do
@@ -50,7 +69,6 @@ for ((i = 0; i < runs; i++)); do
   read -r w c <<<"$(time_build true -p:WithMultiprocessingGenerator=false)"; ana+=("$c")
 done
 echo "CPU seconds, generator only: ${gen[*]} (median $(printf '%s\n' "${gen[@]}" | median)); analyzers only: ${ana[*]} (median $(printf '%s\n' "${ana[@]}" | median))"
-echo "generated code: $(find "$work/CostProbe/obj" -path '*Multiprocessing.Generator*' -name '*.g.cs' 2>/dev/null | wc -l) files (EmitCompilerGeneratedFiles in the report build)"
 echo "machine load while measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 
 # the compiler's own account of the tooling's time (one more "with" build, detailed verbosity)
@@ -61,3 +79,4 @@ echo
 echo "ReportAnalyzer (with tooling), compiler's account:"
 grep -E "Total (analyzer|generator) execution time|^ *[0-9.]+ +<?[0-9]+ +.*(Multiprocessing|MemoryPack)" "$log" \
   | sed -E 's/^ +//' | awk '!seen[$0]++' | head -40
+echo "generated code: $(find "$work/CostProbe/obj" -path '*Multiprocessing.Generator*' -name '*.g.cs' 2>/dev/null | wc -l) files (EmitCompilerGeneratedFiles in the report build)"

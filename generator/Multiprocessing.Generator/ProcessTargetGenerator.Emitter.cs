@@ -311,12 +311,13 @@ namespace Multiprocessing.SourceGeneration
                 {
                     w.Line();
                     // an if per target, not a switch: lowering a string switch over hundreds of targets costs the
-                    // compiler more than everything else in this file, and a child looks up one id once
+                    // compiler more than everything else in this file, and a child looks up one id once. A new
+                    // descriptor, not the Targets field: that would create (and JIT) every descriptor of the type.
                     w.Open("private static global::Multiprocessing.ProcessTarget? Find(string id)");
                     foreach (var target in spec.Targets)
                     {
                         w.Open($"if (id == \"{target.Id}\")");
-                        w.Line($"return {target.DescriptorFieldFullName};");
+                        w.Line($"return new {target.DescriptorTypeFullName}();");
                         w.Close();
                         w.Line();
                     }

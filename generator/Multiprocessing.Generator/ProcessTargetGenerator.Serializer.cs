@@ -10,7 +10,7 @@ namespace Multiprocessing.SourceGeneration
         /// <summary>
         /// The generator's side of the serializer seam (MemoryPack). MemoryPack finds formatters for generic collections,
         /// arrays and enums by reflection, which NativeAOT cannot do; the generator knows every argument and result type,
-        /// so each descriptor registers the formatters its types need, as MemoryPack's own generator does for members.
+        /// so the assembly's table registers the formatters its targets' types need, as MemoryPack's own generator does for members.
         /// </summary>
         internal static class SerializerContracts
         {

@@ -37,7 +37,7 @@ namespace Multiprocessing.SourceGeneration
                 .WithTrackingName(TrackingNames.ReferencedTables);
 
             var table = targets
-                .Select(static (spec, _) => new TableEntrySpec(spec.Id, spec.DescriptorFieldFullName, spec.Formatters))
+                .Select(static (spec, _) => new TableEntrySpec(spec.Id, spec.DescriptorTypeFullName, spec.Formatters))
                 .Collect()
                 .Combine(assemblyName)
                 .Combine(referencedTables)

@@ -88,6 +88,7 @@ public abstract class ProcessTarget
 public abstract class ProcessTarget<TArgs, TResult> : ProcessTarget
 {
     /// <summary>Used by generated descriptors.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] // see PrecompiledTargets
     protected ProcessTarget(string id, string name, ProcessOptions? options)
         : base(id, name, options)
     {

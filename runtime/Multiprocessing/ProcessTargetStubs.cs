@@ -20,6 +20,7 @@ namespace Multiprocessing;
 public abstract class ProcessTargetStub<TSelf, TArgs, TReturn, TResult> : ProcessTarget<TArgs, TResult>
     where TSelf : ProcessTargetStub<TSelf, TArgs, TReturn, TResult>
 {
+    [MethodImpl(MethodImplOptions.NoInlining)] // a method of its own, so that ReadyToRun precompiles it (see PrecompiledTargets)
     private protected ProcessTargetStub(string id, string name)
         : base(id, name, null)
     {
@@ -69,6 +70,7 @@ public abstract class ProcessTarget0<TSelf, TReturn, TResult> : ProcessTargetStu
     /// <param name="id">The stable target id.</param>
     /// <param name="name">The target as a user reads it.</param>
     /// <param name="target">The target method: a <c>Func&lt;TReturn&gt;</c>, or an <c>Action</c> when it returns nothing, with a <see cref="CancellationToken"/> after the arguments when it takes one.</param>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     protected ProcessTarget0(string id, string name, Delegate target)
         : base(id, name) => _target = target;
 
@@ -119,6 +121,7 @@ public abstract class ProcessTarget1<TSelf, T1, TReturn, TResult> : ProcessTarge
     /// <param name="id">The stable target id.</param>
     /// <param name="name">The target as a user reads it.</param>
     /// <param name="target">The target method: a <c>Func&lt;T1, TReturn&gt;</c>, or an <c>Action</c> when it returns nothing, with a <see cref="CancellationToken"/> after the arguments when it takes one.</param>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     protected ProcessTarget1(string id, string name, Delegate target)
         : base(id, name) => _target = target;
 
@@ -178,6 +181,7 @@ public abstract class ProcessTarget2<TSelf, T1, T2, TReturn, TResult> : ProcessT
     /// <param name="id">The stable target id.</param>
     /// <param name="name">The target as a user reads it.</param>
     /// <param name="target">The target method: a <c>Func&lt;T1, T2, TReturn&gt;</c>, or an <c>Action</c> when it returns nothing, with a <see cref="CancellationToken"/> after the arguments when it takes one.</param>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     protected ProcessTarget2(string id, string name, Delegate target)
         : base(id, name) => _target = target;
 
@@ -240,6 +244,7 @@ public abstract class ProcessTarget3<TSelf, T1, T2, T3, TReturn, TResult> : Proc
     /// <param name="id">The stable target id.</param>
     /// <param name="name">The target as a user reads it.</param>
     /// <param name="target">The target method: a <c>Func&lt;T1, T2, T3, TReturn&gt;</c>, or an <c>Action</c> when it returns nothing, with a <see cref="CancellationToken"/> after the arguments when it takes one.</param>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     protected ProcessTarget3(string id, string name, Delegate target)
         : base(id, name) => _target = target;
 
@@ -305,6 +310,7 @@ public abstract class ProcessTarget4<TSelf, T1, T2, T3, T4, TReturn, TResult> : 
     /// <param name="id">The stable target id.</param>
     /// <param name="name">The target as a user reads it.</param>
     /// <param name="target">The target method: a <c>Func&lt;T1, T2, T3, T4, TReturn&gt;</c>, or an <c>Action</c> when it returns nothing, with a <see cref="CancellationToken"/> after the arguments when it takes one.</param>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     protected ProcessTarget4(string id, string name, Delegate target)
         : base(id, name) => _target = target;
 
@@ -373,6 +379,7 @@ public abstract class ProcessTarget5<TSelf, T1, T2, T3, T4, T5, TReturn, TResult
     /// <param name="id">The stable target id.</param>
     /// <param name="name">The target as a user reads it.</param>
     /// <param name="target">The target method: a <c>Func&lt;T1, T2, T3, T4, T5, TReturn&gt;</c>, or an <c>Action</c> when it returns nothing, with a <see cref="CancellationToken"/> after the arguments when it takes one.</param>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     protected ProcessTarget5(string id, string name, Delegate target)
         : base(id, name) => _target = target;
 
@@ -444,6 +451,7 @@ public abstract class ProcessTarget6<TSelf, T1, T2, T3, T4, T5, T6, TReturn, TRe
     /// <param name="id">The stable target id.</param>
     /// <param name="name">The target as a user reads it.</param>
     /// <param name="target">The target method: a <c>Func&lt;T1, T2, T3, T4, T5, T6, TReturn&gt;</c>, or an <c>Action</c> when it returns nothing, with a <see cref="CancellationToken"/> after the arguments when it takes one.</param>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     protected ProcessTarget6(string id, string name, Delegate target)
         : base(id, name) => _target = target;
 
@@ -518,6 +526,7 @@ public abstract class ProcessTarget7<TSelf, T1, T2, T3, T4, T5, T6, T7, TReturn,
     /// <param name="id">The stable target id.</param>
     /// <param name="name">The target as a user reads it.</param>
     /// <param name="target">The target method: a <c>Func&lt;T1, T2, T3, T4, T5, T6, T7, TReturn&gt;</c>, or an <c>Action</c> when it returns nothing, with a <see cref="CancellationToken"/> after the arguments when it takes one.</param>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     protected ProcessTarget7(string id, string name, Delegate target)
         : base(id, name) => _target = target;
 
@@ -595,6 +604,7 @@ public abstract class ProcessTarget8<TSelf, T1, T2, T3, T4, T5, T6, T7, T8, TRet
     /// <param name="id">The stable target id.</param>
     /// <param name="name">The target as a user reads it.</param>
     /// <param name="target">The target method: a <c>Func&lt;T1, T2, T3, T4, T5, T6, T7, T8, TReturn&gt;</c>, or an <c>Action</c> when it returns nothing, with a <see cref="CancellationToken"/> after the arguments when it takes one.</param>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     protected ProcessTarget8(string id, string name, Delegate target)
         : base(id, name) => _target = target;
 
@@ -661,5 +671,66 @@ public abstract class ProcessTarget8<TSelf, T1, T2, T3, T4, T5, T6, T7, T8, TRet
         writer.Write(a7);
         writer.Write(a8);
         return writer;
+    }
+}
+
+/// <summary>
+/// Never called: makes ReadyToRun compile the shared bases for a few common target shapes into this assembly (as
+/// <see cref="Serialization.PrecompiledArguments"/> does for arguments), so a child does not JIT them to run its target.
+/// </summary>
+internal static class PrecompiledTargets
+{
+    internal static void Instantiate(ArgumentWriter writer, ref ArgumentReader reader)
+    {
+        new IntToInt().Call(writer, ref reader);
+        new NoneToVoid().Call(writer, ref reader);
+        new IntToVoid().Call(writer, ref reader);
+        new StringIntToVoid().Call(writer, ref reader);
+        new StringToString().Call(writer, ref reader);
+    }
+
+    private sealed class IntToInt() : ProcessTarget1<IntToInt, int, int, int>("", "", (Func<int, int>)(n => n))
+    {
+        internal void Call(ArgumentWriter writer, ref ArgumentReader reader)
+        {
+            WriteArguments(writer, 0);
+            _ = Invoke(ref reader, writer, default);
+        }
+    }
+
+    private sealed class NoneToVoid() : ProcessTarget0<NoneToVoid, ValueTuple, ValueTuple>("", "", () => { })
+    {
+        internal void Call(ArgumentWriter writer, ref ArgumentReader reader)
+        {
+            WriteArguments(writer, default);
+            _ = Invoke(ref reader, writer, default);
+        }
+    }
+
+    private sealed class IntToVoid() : ProcessTarget1<IntToVoid, int, ValueTuple, ValueTuple>("", "", (Action<int>)(_ => { }))
+    {
+        internal void Call(ArgumentWriter writer, ref ArgumentReader reader)
+        {
+            WriteArguments(writer, 0);
+            _ = Invoke(ref reader, writer, default);
+        }
+    }
+
+    private sealed class StringIntToVoid() : ProcessTarget2<StringIntToVoid, string, int, ValueTuple, ValueTuple>("", "", (Action<string, int>)((_, _) => { }))
+    {
+        internal void Call(ArgumentWriter writer, ref ArgumentReader reader)
+        {
+            WriteArguments(writer, ("", 0));
+            _ = Invoke(ref reader, writer, default);
+        }
+    }
+
+    private sealed class StringToString() : ProcessTarget1<StringToString, string, string, string>("", "", (Func<string, string>)(s => s))
+    {
+        internal void Call(ArgumentWriter writer, ref ArgumentReader reader)
+        {
+            WriteArguments(writer, "");
+            _ = Invoke(ref reader, writer, default);
+        }
     }
 }

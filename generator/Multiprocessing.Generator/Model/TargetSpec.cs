@@ -79,8 +79,8 @@ namespace Multiprocessing.SourceGeneration.Model
         /// <summary>The descriptor's result type: the target's result, or <c>ValueTuple</c> when it has none.</summary>
         public string ResultTypeOrUnit => ResultType ?? "global::System.ValueTuple";
 
-        /// <summary>The fully qualified descriptor field (<c>Type.Targets.Method</c>).</summary>
-        public string DescriptorFieldFullName => ContainingTypeName + ".Targets." + MethodName;
+        /// <summary>The fully qualified descriptor class.</summary>
+        public string DescriptorTypeFullName => ContainingTypeName + ".Targets." + DescriptorTypeName;
 
         /// <summary>Most targets' descriptors derive from a shared base per argument count (<c>ProcessTarget0</c>..<c>ProcessTarget8</c>).</summary>
         public const int MaxSharedBaseArguments = 8;
@@ -100,14 +100,14 @@ namespace Multiprocessing.SourceGeneration.Model
         };
     }
 
-    /// <summary>A serializer formatter a descriptor registers before it serializes anything.</summary>
+    /// <summary>A serializer formatter the table registers before any descriptor serializes anything.</summary>
     /// <param name="Type">The fully qualified type it serializes.</param>
     /// <param name="Formatter">The formatter to construct, or <see langword="null"/> for a <c>[MemoryPackable]</c> type, which registers itself.</param>
     internal sealed record FormatterSpec(string Type, string? Formatter);
 
     /// <summary>The assembly's dispatch table: its own targets and the tables of referenced assemblies.</summary>
     /// <param name="AssemblyName">The compilation's assembly name.</param>
-    /// <param name="Targets">(target id, descriptor field) pairs, sorted by id.</param>
+    /// <param name="Targets">(target id, descriptor class) pairs, sorted by id.</param>
     /// <param name="ReferencedTables">Fully qualified generated tables of referenced assemblies, sorted.</param>
     /// <param name="Formatters">The serializer formatters all targets need, each once, innermost first.</param>
     internal sealed record TableSpec(
@@ -117,5 +117,5 @@ namespace Multiprocessing.SourceGeneration.Model
         EquatableArray<FormatterSpec> Formatters);
 
     /// <summary>One dispatch table entry, with the formatters its target's types need.</summary>
-    internal sealed record TableEntrySpec(string Id, string DescriptorFieldFullName, EquatableArray<FormatterSpec> Formatters);
+    internal sealed record TableEntrySpec(string Id, string DescriptorTypeFullName, EquatableArray<FormatterSpec> Formatters);
 }

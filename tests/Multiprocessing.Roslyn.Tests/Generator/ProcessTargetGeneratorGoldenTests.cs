@@ -54,7 +54,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
                 }
             }
             """)),
-            ExpectedTable(("TestProject:Demo.Workers.Work", "global::Demo.Workers.Targets.Work")),
+            ExpectedTable(("TestProject:Demo.Workers.Work", "global::Demo.Workers.Targets.WorkTarget")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -98,7 +98,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
                 }
             }
             """)),
-            ExpectedTable(("TestProject:Demo.Workers.Square", "global::Demo.Workers.Targets.Square")),
+            ExpectedTable(("TestProject:Demo.Workers.Square", "global::Demo.Workers.Targets.SquareTarget")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -142,7 +142,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
                 }
             }
             """)),
-            ExpectedTable(("TestProject:Demo.Jobs.Flush", "global::Demo.Jobs.Targets.Flush")),
+            ExpectedTable(("TestProject:Demo.Jobs.Flush", "global::Demo.Jobs.Targets.FlushTarget")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -186,7 +186,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
                 }
             }
             """)),
-            ExpectedTable(("TestProject:Demo.Jobs.Fetch", "global::Demo.Jobs.Targets.Fetch")),
+            ExpectedTable(("TestProject:Demo.Jobs.Fetch", "global::Demo.Jobs.Targets.FetchTarget")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -265,7 +265,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
                     {
                         if (id == "TestProject:Demo.Jobs.Count")
                         {
-                            return global::Demo.Jobs.Targets.Count;
+                            return new global::Demo.Jobs.Targets.CountTarget();
                         }
 
                         return null;
@@ -430,7 +430,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
                     {
                         if (id == "TestProject:Demo.Settings.Configure")
                         {
-                            return global::Demo.Settings.Targets.Configure;
+                            return new global::Demo.Settings.Targets.ConfigureTarget();
                         }
 
                         return null;
@@ -568,9 +568,9 @@ public sealed class ProcessTargetGeneratorGoldenTests
             }
             """)),
             ExpectedTable(
-                ("TestProject:Demo.Nested.Message.Echo", "global::Demo.Nested.Message.Targets.Echo"),
-                ("TestProject:Demo.Nested.Outer.Inner.Run", "global::Demo.Nested.Outer.Inner.Targets.Run"),
-                ("TestProject:Demo.Nested.Pair.Sum", "global::Demo.Nested.Pair.Targets.Sum")),
+                ("TestProject:Demo.Nested.Message.Echo", "global::Demo.Nested.Message.Targets.EchoTarget"),
+                ("TestProject:Demo.Nested.Outer.Inner.Run", "global::Demo.Nested.Outer.Inner.Targets.RunTarget"),
+                ("TestProject:Demo.Nested.Pair.Sum", "global::Demo.Nested.Pair.Targets.SumTarget")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -614,7 +614,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
                 }
             }
             """)),
-            ExpectedTable(("TestProject:Demo.Geometry.Move", "global::Demo.Geometry.Targets.Move")),
+            ExpectedTable(("TestProject:Demo.Geometry.Move", "global::Demo.Geometry.Targets.MoveTarget")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -655,7 +655,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
                 }
             }
             """)),
-            ExpectedTable(("TestProject:GlobalWorkers.Ping", "global::GlobalWorkers.Targets.Ping")),
+            ExpectedTable(("TestProject:GlobalWorkers.Ping", "global::GlobalWorkers.Targets.PingTarget")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -699,7 +699,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
                 }
             }
             """)),
-            ExpectedTable(("TestProject:Demo.School.Enroll", "global::Demo.School.Targets.Enroll")),
+            ExpectedTable(("TestProject:Demo.School.Enroll", "global::Demo.School.Targets.EnrollTarget")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -808,9 +808,9 @@ public sealed class ProcessTargetGeneratorGoldenTests
             }
             """)),
             ExpectedTable(
-                ("TestProject:Demo.Internals.Open", "global::Demo.Internals.Targets.Open"),
-                ("TestProject:Demo.Workers.Hidden", "global::Demo.Workers.Targets.Hidden"),
-                ("TestProject:Demo.Workers.Secret", "global::Demo.Workers.Targets.Secret")),
+                ("TestProject:Demo.Internals.Open", "global::Demo.Internals.Targets.OpenTarget"),
+                ("TestProject:Demo.Workers.Hidden", "global::Demo.Workers.Targets.HiddenTarget"),
+                ("TestProject:Demo.Workers.Secret", "global::Demo.Workers.Targets.SecretTarget")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -854,7 +854,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
                 }
             }
             """)),
-            ExpectedTable(("TestProject:Demo.Waiters.Wait", "global::Demo.Waiters.Targets.Wait")),
+            ExpectedTable(("TestProject:Demo.Waiters.Wait", "global::Demo.Waiters.Targets.WaitTarget")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -933,8 +933,8 @@ public sealed class ProcessTargetGeneratorGoldenTests
             }
             """)),
             ExpectedTable(
-                ("TestProject:Demo.Waiters.Compute", "global::Demo.Waiters.Targets.Compute"),
-                ("TestProject:Demo.Waiters.Poll", "global::Demo.Waiters.Targets.Poll")),
+                ("TestProject:Demo.Waiters.Compute", "global::Demo.Waiters.Targets.ComputeTarget"),
+                ("TestProject:Demo.Waiters.Poll", "global::Demo.Waiters.Targets.PollTarget")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -979,7 +979,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
                 }
             }
             """)),
-            ExpectedTable(("TestProject:Demo.Tuples.Swap", "global::Demo.Tuples.Targets.Swap")),
+            ExpectedTable(("TestProject:Demo.Tuples.Swap", "global::Demo.Tuples.Targets.SwapTarget")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -1023,7 +1023,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
                 }
             }
             """)),
-            ExpectedTable(("TestProject:Demo.Oracle.Answer", "global::Demo.Oracle.Targets.Answer")),
+            ExpectedTable(("TestProject:Demo.Oracle.Answer", "global::Demo.Oracle.Targets.AnswerTarget")),
         ];
         AddGeneratedSources(test, expected);
         await test.RunAsync();
@@ -1071,27 +1071,27 @@ public sealed class ProcessTargetGeneratorGoldenTests
                     {
                         if (id == "TestProject:Demo.Beta.Go")
                         {
-                            return global::Demo.Beta.Targets.Go;
+                            return new global::Demo.Beta.Targets.GoTarget();
                         }
 
                         if (id == "TestProject:Demo.Beta.Run")
                         {
-                            return global::Demo.Beta.Targets.Run;
+                            return new global::Demo.Beta.Targets.RunTarget();
                         }
 
                         if (id == "TestProject:Demo.Z_.Run")
                         {
-                            return global::Demo.Z_.Targets.Run;
+                            return new global::Demo.Z_.Targets.RunTarget();
                         }
 
                         if (id == "TestProject:Demo.Za.Run")
                         {
-                            return global::Demo.Za.Targets.Run;
+                            return new global::Demo.Za.Targets.RunTarget();
                         }
 
                         if (id == "TestProject:Demo.alpha.Run")
                         {
-                            return global::Demo.alpha.Targets.Run;
+                            return new global::Demo.alpha.Targets.RunTarget();
                         }
 
                         return null;
@@ -1152,7 +1152,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
     private static (Type, string, SourceText) ExpectedTable(params (string Id, string Descriptor)[] entries)
     {
         string cases = string.Concat(entries.Select(static e =>
-            $"            if (id == \"{e.Id}\")\n            {{\n                return {e.Descriptor};\n            }}\n\n"));
+            $"            if (id == \"{e.Id}\")\n            {{\n                return new {e.Descriptor}();\n            }}\n\n"));
         return (typeof(ProcessTargetGenerator), "ProcessTargetTable.g.cs", GeneratorTestHelper.Golden($$"""
             // <auto-generated/>
             #nullable enable

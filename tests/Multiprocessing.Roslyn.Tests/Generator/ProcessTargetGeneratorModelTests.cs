@@ -137,7 +137,7 @@ public sealed class ProcessTargetGeneratorModelTests
         Assert.AreEqual(ResultShape.Void, spec.Shape);
         Assert.IsNull(spec.ResultType);
         Assert.AreEqual("Demo.Nested.Outer.Inner.Run.g.cs", spec.HintName);
-        Assert.AreEqual("global::Demo.Nested.Outer.Inner.Targets.Run", spec.DescriptorFieldFullName);
+        Assert.AreEqual("global::Demo.Nested.Outer.Inner.Targets.RunTarget", spec.DescriptorTypeFullName);
         Assert.AreEqual(0, spec.SerializedCount);
         Assert.AreEqual("void", spec.DeclaredReturnType);
     }

@@ -66,7 +66,7 @@ public sealed class ProcessTargetGeneratorReferencedAssemblyTests
             """.ReplaceLineEndings("\n"),
             table);
         Assert.Contains("if (id == \"App:Demo.Workers.Square\")", table);
-        Assert.Contains("return global::Demo.Workers.Targets.Square;", table);
+        Assert.Contains("return new global::Demo.Workers.Targets.SquareTarget();", table);
         Assert.DoesNotContain("\"Lib:", table, "The library's targets are dispatched by the library's own table.");
         AssertCompilesCleanly(output);
     }
