@@ -57,7 +57,7 @@ report() {  # $1 = label, $2 = name of the "without" array, $3 = name of the "wi
   local m0 m1
   m0=$(printf '%s\n' "${a[@]}" | median); m1=$(printf '%s\n' "${b[@]}" | median)
   echo "$1 ($runs full rebuilds each): without ${a[*]} | with ${b[*]}"
-  echo "  median without $m0 s, with $m1 s: ratio $(echo "scale=3; $m1 / $m0" | bc), overhead $(echo "scale=1; ($m1 / $m0 - 1) * 100" | bc)%"
+  awk -v a="$m0" -v b="$m1" 'BEGIN { printf "  median without %s s, with %s s: ratio %.3f, overhead %+.1f%%\n", a, b, b / a, (b / a - 1) * 100 }'
 }
 report "wall seconds, default dotnet build (build servers warm)" default_without default_with
 report "wall seconds, compiler in-process (no servers)" wall_without wall_with

@@ -409,6 +409,26 @@ internal static class GeneratorTestSources
         """;
 
     /// <summary>
+    /// More arguments than the shared bases take (nine, one of them a list, and a token in the middle): a fully
+    /// generated descriptor that writes and reads its arguments itself.
+    /// </summary>
+    public const string NineParameters = """
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Multiprocessing;
+
+        namespace Demo;
+
+        public static partial class Wide
+        {
+            [ProcessTarget]
+            public static Task<long> Sum(int a, int b, int c, int d, CancellationToken token, int e, int f, int g, int h, List<int> rest) =>
+                Task.FromResult((long)a + b + c + d + e + f + g + h + rest.Count);
+        }
+        """;
+
+    /// <summary>
     /// The corners of <c>TArgs</c>: more than seven parameters (a nested tuple), reserved names at any position, names
     /// that are fine in a tuple, a token among reserved names, and parameters named like the generated code's own.
     /// </summary>
@@ -487,5 +507,6 @@ internal static class GeneratorTestSources
         [nameof(ReservedTupleNames), ReservedTupleNames],
         [nameof(ZeroParametersWithResult), ZeroParametersWithResult],
         [nameof(ArgumentTupleCorners), ArgumentTupleCorners],
+        [nameof(NineParameters), NineParameters],
     ];
 }
