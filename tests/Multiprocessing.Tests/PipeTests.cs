@@ -246,6 +246,44 @@ public sealed class PipeTests
     }
 
     [TestMethod]
+    public async Task A_sender_whose_reader_was_SIGKILLed_gets_an_IOException_naming_it()
+    {
+        var (parentEnd, childEnd) = ProcessPipe.Create<int>();
+        string[] names = ChannelFiles.NamesOf(parentEnd);
+        using (parentEnd)
+        {
+            using var child = ChannelTargets.Targets.SendThenSleep.Start(childEnd, 42);
+            childEnd.Dispose();
+            using var cancel = new CancellationTokenSource(Bound);
+            Assert.AreEqual(42, parentEnd.Receive(cancel.Token));   // the child holds its end now
+            child.Kill();
+            await child.JoinAsync().WaitAsync(Bound);
+
+            // messages already sent may be lost, as with Python's pipe, but the sender learns it within milliseconds
+            var watch = Stopwatch.StartNew();
+            IOException? error = null;
+            while (error is null && watch.Elapsed < Bound)
+            {
+                try
+                {
+                    parentEnd.Send(1);
+                    await Task.Delay(1);
+                }
+                catch (IOException e)
+                {
+                    error = e;
+                }
+            }
+
+            Assert.IsNotNull(error, "sending to a dead reader never failed");
+            StringAssert.Contains(error.Message, $"process {child.Pid}");
+            Assert.ThrowsExactly<IOException>(() => parentEnd.Send(2));
+        }
+
+        ChannelFiles.AssertGone(names);
+    }
+
+    [TestMethod]
     public async Task A_child_killed_before_it_attached_its_end_fails_the_receiver_instead_of_hanging_it()
     {
         var (parentEnd, childEnd) = ProcessPipe.Create<int>();

@@ -37,7 +37,8 @@ public static class ProcessPipe
 /// Messages travel through shared memory; sending never blocks (the pipe grows). When the other end is closed (or its
 /// target returned), <see cref="Receive"/> returns what was sent before and then throws
 /// <see cref="EndOfStreamException"/> (Python's <c>EOFError</c>) and <see cref="ReceiveAllAsync"/> ends. When the other
-/// end's process died without closing, the receiver gets an <see cref="IOException"/> that names it instead of a hang.
+/// end's process died without closing, the receiver gets an <see cref="IOException"/> that names it instead of a hang,
+/// and so does the sender, within milliseconds, instead of filling a pipe nobody reads.
 /// </remarks>
 /// <typeparam name="T">The message type.</typeparam>
 public sealed class PipeConnection<T> : IDisposable, IMemoryPackFormatterRegister, IHandedOff
@@ -47,6 +48,8 @@ public sealed class PipeConnection<T> : IDisposable, IMemoryPackFormatterRegiste
     private readonly MessageLog.MessageReader<T> _deserialize;
     private readonly Action _checkPeer;
     private bool _closed;
+    private long _nextReaderCheck; // Environment.TickCount64 of the next look at whether the reader's process still runs
+    private int _deadReader;       // the reader's pid once it was found gone
 
     static PipeConnection() => RegisterFormatter();
 
@@ -69,7 +72,7 @@ public sealed class PipeConnection<T> : IDisposable, IMemoryPackFormatterRegiste
     public bool IsClosed => _closed;
 
     /// <summary>Sends a message; it is serialized straight into shared memory.</summary>
-    /// <exception cref="IOException">The other end is closed (Python's <c>BrokenPipeError</c>).</exception>
+    /// <exception cref="IOException">The other end is closed, or its process exited without closing it (Python's <c>BrokenPipeError</c>).</exception>
     public void Send(T message)
     {
         ThrowIfCannotSend();
@@ -80,7 +83,7 @@ public sealed class PipeConnection<T> : IDisposable, IMemoryPackFormatterRegiste
     /// Sends a message. A pipe never makes a sender wait for its reader to catch up for long (see <see cref="Send"/>), so
     /// this completes at once; it exists for code that is asynchronous throughout.
     /// </summary>
-    /// <exception cref="IOException">The other end is closed.</exception>
+    /// <exception cref="IOException">The other end is closed, or its process exited without closing it.</exception>
     public ValueTask SendAsync(T message, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -89,6 +92,7 @@ public sealed class PipeConnection<T> : IDisposable, IMemoryPackFormatterRegiste
     }
 
     /// <summary>Sends <paramref name="bytes"/> as one message, copied once (Python's <c>send_bytes</c>).</summary>
+    /// <exception cref="IOException">The other end is closed, or its process exited without closing it.</exception>
     public void SendBytes(ReadOnlySpan<byte> bytes)
     {
         ThrowIfCannotSend();
@@ -319,7 +323,27 @@ public sealed class PipeConnection<T> : IDisposable, IMemoryPackFormatterRegiste
         {
             throw new IOException($"The other end of the {_outgoing.Description} is closed: nobody will receive this message (Python's BrokenPipeError).");
         }
+
+        // A reader killed without closing its end would let messages pile up unread for ever. Whether its process still
+        // runs costs a system call: asked only while messages wait unread, and at most every few milliseconds.
+        if (_deadReader == 0 && _outgoing.Count > 0 && Environment.TickCount64 >= _nextReaderCheck)
+        {
+            _nextReaderCheck = Environment.TickCount64 + ReaderCheckIntervalMs;
+            int pid = Math.Abs(Volatile.Read(ref _outgoing.ReaderPid));
+            if (pid != 0 && pid != Environment.ProcessId && !Linux.ProcessExists(pid))
+            {
+                _deadReader = pid;
+            }
+        }
+
+        if (_deadReader != 0)
+        {
+            throw new IOException(
+                $"The other end of the {_outgoing.Description} was held by process {_deadReader}, which exited without closing it (it crashed or was killed): nobody will receive this message (Python's BrokenPipeError).");
+        }
     }
+
+    private const int ReaderCheckIntervalMs = 10;
 
     /// <summary>Registers the MemoryPack formatter that hands this end to another process.</summary>
     public static void RegisterFormatter()
