@@ -33,7 +33,7 @@ public abstract class ProcessTargetStub<TSelf, TArgs, TReturn, TResult> : Proces
     /// <summary>Writes what the target returned into <paramref name="result"/>, once it completes when it is a task.</summary>
     private protected static ValueTask Complete(TReturn value, ArgumentWriter result)
     {
-        // typeof comparisons fold away when the JIT or NativeAOT compiles each instantiation
+        // the typeof comparisons are constants for value types (the dead branches drop out) and a pointer compare otherwise
         if (typeof(TReturn) == typeof(Task))
         {
             return new ValueTask(Unsafe.As<Task>(value!));

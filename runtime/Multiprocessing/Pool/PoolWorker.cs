@@ -1,6 +1,6 @@
 using Multiprocessing.Channels;
-using Multiprocessing.Wire;
 using Multiprocessing.Serialization;
+using Multiprocessing.Wire;
 
 namespace Multiprocessing.Pool;
 
