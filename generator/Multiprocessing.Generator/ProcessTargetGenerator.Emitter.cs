@@ -80,7 +80,8 @@ namespace Multiprocessing.SourceGeneration
                 EmitStartDocumentation(w, spec);
                 string? token = spec.Parameters.FirstOrDefault(static p => p.IsCancellationToken)?.Name;
                 var arguments = serialized.Select(static p => p.Name).Concat(token is null ? [] : [token]);
-                string start = spec.ResultType is null ? "StartChildWithoutResult" : "StartChild";
+                // this.: a parameter may be named like the base's method
+                string start = spec.ResultType is null ? "this.StartChildWithoutResult" : "this.StartChild";
                 w.Line($"public {ChildType(spec)} Start({StartParameters(spec)}) => {start}({string.Join(", ", arguments)});");
                 w.Close();
             }
@@ -111,9 +112,16 @@ namespace Multiprocessing.SourceGeneration
                     return $"({delegateType}){method}";
                 }
 
-                var lambdaParameters = spec.Parameters.Where(static p => !p.IsCancellationToken).Select(static p => p.Name).Concat(["__cancellationToken"]);
-                var callArguments = spec.Parameters.Select(static p => p.IsCancellationToken ? "__cancellationToken" : p.Name);
-                return $"({delegateType})(({string.Join(", ", lambdaParameters)}) => {method}({string.Join(", ", callArguments)}))";
+                // the lambda's own parameter names, unlike any of the target's
+                string prefix = "__";
+                while (spec.Parameters.Any(p => p.Name.TrimStart('@').StartsWith(prefix, System.StringComparison.Ordinal)))
+                {
+                    prefix += "_";
+                }
+
+                var names = spec.Parameters.Select((p, i) => p.IsCancellationToken ? prefix + "token" : prefix + "a" + i).ToList();
+                var lambdaParameters = names.Where((_, i) => !spec.Parameters[i].IsCancellationToken).Concat([prefix + "token"]);
+                return $"({delegateType})(({string.Join(", ", lambdaParameters)}) => {method}({string.Join(", ", names)}))";
             }
 
             /// <summary>

@@ -472,6 +472,14 @@ internal static class GeneratorTestSources
                 writer + arguments + result;
 
             [ProcessTarget]
+            public static void BaseMemberNames(int StartChild, string StartChildWithoutResult, int With, CancellationToken token)
+            {
+            }
+
+            [ProcessTarget]
+            public static int BaseMemberNameWithResult(int StartChild, CancellationToken StartChildWithoutResult, int __cancellationToken) => StartChild;
+
+            [ProcessTarget]
             public static void TupleParameter((int Item1, string Text) pair)
             {
             }

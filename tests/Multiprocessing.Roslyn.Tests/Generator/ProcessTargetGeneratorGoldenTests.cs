@@ -48,7 +48,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                             /// <summary>Starts <c>Workers.Work</c> in a new child process; <c>await</c> the child for its completion.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess Start(string name, int seconds, double factor) => StartChildWithoutResult(name, seconds, factor);
+                            public global::Multiprocessing.ChildProcess Start(string name, int seconds, double factor) => this.StartChildWithoutResult(name, seconds, factor);
                         }
                     }
                 }
@@ -92,7 +92,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                             /// <summary>Starts <c>Workers.Square</c> in a new child process; <c>await</c> the child for its result.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess<int> Start(int n) => StartChild(n);
+                            public global::Multiprocessing.ChildProcess<int> Start(int n) => this.StartChild(n);
                         }
                     }
                 }
@@ -136,7 +136,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                             /// <summary>Starts <c>Jobs.Flush</c> in a new child process; <c>await</c> the child for its completion.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess Start() => StartChildWithoutResult();
+                            public global::Multiprocessing.ChildProcess Start() => this.StartChildWithoutResult();
                         }
                     }
                 }
@@ -180,7 +180,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                             /// <summary>Starts <c>Jobs.Fetch</c> in a new child process; <c>await</c> the child for its result.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess<string> Start(string url) => StartChild(url);
+                            public global::Multiprocessing.ChildProcess<string> Start(string url) => this.StartChild(url);
                         }
                     }
                 }
@@ -224,7 +224,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                             /// <summary>Starts <c>Jobs.Count</c> in a new child process; <c>await</c> the child for its result.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess<int> Start(int[] items) => StartChild(items);
+                            public global::Multiprocessing.ChildProcess<int> Start(int[] items) => this.StartChild(items);
                         }
                     }
                 }
@@ -496,7 +496,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                                 /// <summary>Starts <c>Outer.Inner.Run</c> in a new child process; <c>await</c> the child for its completion.</summary>
                                 [global::Multiprocessing.CreatesProcess]
-                                public global::Multiprocessing.ChildProcess Start() => StartChildWithoutResult();
+                                public global::Multiprocessing.ChildProcess Start() => this.StartChildWithoutResult();
                             }
                         }
                     }
@@ -529,7 +529,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                             /// <summary>Starts <c>Message.Echo</c> in a new child process; <c>await</c> the child for its result.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess<string> Start(string text) => StartChild(text);
+                            public global::Multiprocessing.ChildProcess<string> Start(string text) => this.StartChild(text);
                         }
                     }
                 }
@@ -561,7 +561,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                             /// <summary>Starts <c>Pair.Sum</c> in a new child process; <c>await</c> the child for its result.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess<int> Start(int a, int b) => StartChild(a, b);
+                            public global::Multiprocessing.ChildProcess<int> Start(int a, int b) => this.StartChild(a, b);
                         }
                     }
                 }
@@ -608,7 +608,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                             /// <summary>Starts <c>Geometry.Move</c> in a new child process; <c>await</c> the child for its result.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess<global::Demo.Point> Start(global::Demo.Point point, int dx, int dy) => StartChild(point, dx, dy);
+                            public global::Multiprocessing.ChildProcess<global::Demo.Point> Start(global::Demo.Point point, int dx, int dy) => this.StartChild(point, dx, dy);
                         }
                     }
                 }
@@ -650,7 +650,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                         /// <summary>Starts <c>GlobalWorkers.Ping</c> in a new child process; <c>await</c> the child for its completion.</summary>
                         [global::Multiprocessing.CreatesProcess]
-                        public global::Multiprocessing.ChildProcess Start() => StartChildWithoutResult();
+                        public global::Multiprocessing.ChildProcess Start() => this.StartChildWithoutResult();
                     }
                 }
             }
@@ -693,7 +693,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                             /// <summary>Starts <c>School.Enroll</c> in a new child process; <c>await</c> the child for its completion.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess Start(string @class, int @int, bool @default = false) => StartChildWithoutResult(@class, @int, @default);
+                            public global::Multiprocessing.ChildProcess Start(string @class, int @int, bool @default = false) => this.StartChildWithoutResult(@class, @int, @default);
                         }
                     }
                 }
@@ -737,7 +737,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                             /// <summary>Starts <c>Workers.Hidden</c> in a new child process; <c>await</c> the child for its completion.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess Start(int value) => StartChildWithoutResult(value);
+                            public global::Multiprocessing.ChildProcess Start(int value) => this.StartChildWithoutResult(value);
                         }
                     }
                 }
@@ -769,7 +769,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                             /// <summary>Starts <c>Workers.Secret</c> in a new child process; <c>await</c> the child for its completion.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess Start() => StartChildWithoutResult();
+                            public global::Multiprocessing.ChildProcess Start() => this.StartChildWithoutResult();
                         }
                     }
                 }
@@ -801,7 +801,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                             /// <summary>Starts <c>Internals.Open</c> in a new child process; <c>await</c> the child for its completion.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess Start() => StartChildWithoutResult();
+                            public global::Multiprocessing.ChildProcess Start() => this.StartChildWithoutResult();
                         }
                     }
                 }
@@ -848,7 +848,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                             /// <summary>Starts <c>Waiters.Wait</c> in a new child process; <c>await</c> the child for its completion.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess Start(global::System.Threading.CancellationToken cancellationToken) => StartChildWithoutResult(cancellationToken);
+                            public global::Multiprocessing.ChildProcess Start(global::System.Threading.CancellationToken cancellationToken) => this.StartChildWithoutResult(cancellationToken);
                         }
                     }
                 }
@@ -888,13 +888,13 @@ public sealed class ProcessTargetGeneratorGoldenTests
                         public sealed class ComputeTarget : global::Multiprocessing.ProcessTarget2<ComputeTarget, int, string, global::System.Threading.Tasks.Task<int>, int>
                         {
                             internal ComputeTarget()
-                                : base("TestProject:Demo.Waiters.Compute", "Waiters.Compute", (global::System.Func<int, string, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<int>>)((n, label, __cancellationToken) => global::Demo.Waiters.Compute(n, __cancellationToken, label)))
+                                : base("TestProject:Demo.Waiters.Compute", "Waiters.Compute", (global::System.Func<int, string, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<int>>)((__a0, __a2, __token) => global::Demo.Waiters.Compute(__a0, __token, __a2)))
                             {
                             }
 
                             /// <summary>Starts <c>Waiters.Compute</c> in a new child process; <c>await</c> the child for its result.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess<int> Start(int n, global::System.Threading.CancellationToken token, string label) => StartChild(n, label, token);
+                            public global::Multiprocessing.ChildProcess<int> Start(int n, global::System.Threading.CancellationToken token, string label) => this.StartChild(n, label, token);
                         }
                     }
                 }
@@ -920,13 +920,13 @@ public sealed class ProcessTargetGeneratorGoldenTests
                         public sealed class PollTarget : global::Multiprocessing.ProcessTarget1<PollTarget, int, global::System.Threading.Tasks.ValueTask<string>, string>
                         {
                             internal PollTarget()
-                                : base("TestProject:Demo.Waiters.Poll", "Waiters.Poll", (global::System.Func<int, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>>)((attempts, __cancellationToken) => global::Demo.Waiters.Poll(__cancellationToken, attempts)))
+                                : base("TestProject:Demo.Waiters.Poll", "Waiters.Poll", (global::System.Func<int, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>>)((__a1, __token) => global::Demo.Waiters.Poll(__token, __a1)))
                             {
                             }
 
                             /// <summary>Starts <c>Waiters.Poll</c> in a new child process; <c>await</c> the child for its result.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess<string> Start(global::System.Threading.CancellationToken ct = default, int attempts = 3) => StartChild(attempts, ct);
+                            public global::Multiprocessing.ChildProcess<string> Start(global::System.Threading.CancellationToken ct = default, int attempts = 3) => this.StartChild(attempts, ct);
                         }
                     }
                 }
@@ -973,7 +973,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                             /// <summary>Starts <c>Tuples.Swap</c> in a new child process; <c>await</c> the child for its result.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess<int> Start(int Item1, string Rest) => StartChild(Item1, Rest);
+                            public global::Multiprocessing.ChildProcess<int> Start(int Item1, string Rest) => this.StartChild(Item1, Rest);
                         }
                     }
                 }
@@ -1157,7 +1157,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
 
                             /// <summary>Starts <c>Oracle.Answer</c> in a new child process; <c>await</c> the child for its result.</summary>
                             [global::Multiprocessing.CreatesProcess]
-                            public global::Multiprocessing.ChildProcess<int> Start() => StartChild();
+                            public global::Multiprocessing.ChildProcess<int> Start() => this.StartChild();
                         }
                     }
                 }
