@@ -309,8 +309,10 @@ namespace Multiprocessing.Analyzers.Rules
                         break;
                     }
 
+                    // an exit before the call makes it conditional; the return that holds the call (return await Start(...)) does not
                     if (node is ReturnStatementSyntax or ThrowStatementSyntax or ThrowExpressionSyntax or GotoStatementSyntax or
-                        YieldStatementSyntax { RawKind: (int)SyntaxKind.YieldBreakStatement })
+                        YieldStatementSyntax { RawKind: (int)SyntaxKind.YieldBreakStatement } &&
+                        !node.Span.Contains(operation.Syntax.Span))
                     {
                         return false;
                     }

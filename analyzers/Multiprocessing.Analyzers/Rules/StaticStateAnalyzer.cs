@@ -61,14 +61,13 @@ namespace Multiprocessing.Analyzers.Rules
 
                 var containing = context.ContainingSymbol;
                 var inTarget = _apis.IsProcessTarget(containing);
-                if (IsWrite(reference))
+                var (reads, writes) = Access(reference);
+                if (writes && !inTarget && !IsStaticInitializationOf(containing, member.ContainingType))
                 {
-                    if (!inTarget && !IsStaticInitializationOf(containing, member.ContainingType))
-                    {
-                        _assigned.TryAdd(member, 0);
-                    }
+                    _assigned.TryAdd(member, 0);
                 }
-                else if (inTarget)
+
+                if (reads && inTarget)
                 {
                     _reads.Enqueue((member, reference.Syntax.GetLocation(), containing.Name));
                 }
@@ -102,7 +101,11 @@ namespace Multiprocessing.Analyzers.Rules
                 SymbolEqualityComparer.Default.Equals(containing.ContainingType, type) &&
                 containing is IMethodSymbol { MethodKind: MethodKind.StaticConstructor } or IFieldSymbol { IsStatic: true } or IPropertySymbol { IsStatic: true };
 
-            private static bool IsWrite(IOperation reference)
+            /// <summary>
+            /// Whether the reference reads the member's value and whether it writes it: <c>s += 1</c>, <c>s++</c> and a
+            /// <c>ref</c> argument (<c>Interlocked.Add(ref s, 1)</c>) do both; <c>nameof(s)</c> does neither.
+            /// </summary>
+            private static (bool Reads, bool Writes) Access(IOperation reference)
             {
                 var parent = reference.Parent;
                 while (parent is ITupleOperation)
@@ -111,12 +114,22 @@ namespace Multiprocessing.Analyzers.Rules
                     parent = parent.Parent;   // (a, s_b) = ...
                 }
 
+                for (var outer = parent; outer is not null; outer = outer.Parent)
+                {
+                    if (outer is INameOfOperation)
+                    {
+                        return (false, false);
+                    }
+                }
+
                 return parent switch
                 {
-                    IAssignmentOperation assignment => assignment.Target == reference,
-                    IIncrementOrDecrementOperation => true,
-                    IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } => true,
-                    _ => false,
+                    ISimpleAssignmentOperation or IDeconstructionAssignmentOperation when ((IAssignmentOperation)parent).Target == reference => (false, true),
+                    IAssignmentOperation assignment when assignment.Target == reference => (true, true),
+                    IIncrementOrDecrementOperation => (true, true),
+                    IArgumentOperation { Parameter.RefKind: RefKind.Out } => (false, true),
+                    IArgumentOperation { Parameter.RefKind: RefKind.Ref } => (true, true),
+                    _ => (true, false),
                 };
             }
         }

@@ -295,12 +295,44 @@ public sealed class ProcessCreationAnalyzerTests
                     var child = {|#1:Targets.Deeper.Start(n + 1)|};
                     return await child;
                 }
+
+                [ProcessTarget]
+                public static async Task<int> Returned(int n)
+                {
+                    return await {|#2:Targets.Returned.Start(n + 1)|};
+                }
+
+                [ProcessTarget]
+                public static async Task<int> InTry(int n)
+                {
+                    try
+                    {
+                        return await {|#3:Targets.InTry.With(new ProcessOptions()).Start(n + 1)|};
+                    }
+                    finally
+                    {
+                    }
+                }
+
+                [ProcessTarget]
+                public static async Task<int> AfterAnIf(int n)
+                {
+                    if (n == 0)
+                    {
+                        System.Console.WriteLine("zero");
+                    }
+
+                    return await {|#4:Targets.AfterAnIf.Start(n - 1)|};
+                }
             }
             """;
 
         await Verify.VerifyWithGeneratorAsync(source, OutputKind.DynamicallyLinkedLibrary,
             Verify.Diagnostic(DiagnosticDescriptors.TargetStartsItself).WithLocation(0).WithArguments("Fork"),
-            Verify.Diagnostic(DiagnosticDescriptors.TargetStartsItself).WithLocation(1).WithArguments("Deeper"));
+            Verify.Diagnostic(DiagnosticDescriptors.TargetStartsItself).WithLocation(1).WithArguments("Deeper"),
+            Verify.Diagnostic(DiagnosticDescriptors.TargetStartsItself).WithLocation(2).WithArguments("Returned"),
+            Verify.Diagnostic(DiagnosticDescriptors.TargetStartsItself).WithLocation(3).WithArguments("InTry"),
+            Verify.Diagnostic(DiagnosticDescriptors.TargetStartsItself).WithLocation(4).WithArguments("AfterAnIf"));
     }
 
     [TestMethod]

@@ -70,6 +70,77 @@ public sealed class StaticStateAnalyzerTests
     }
 
     [TestMethod]
+    public async Task ATargetThatUpdatesAStaticReadsItsInitialValue_ReportsMP0011()
+    {
+        const string source = """
+            using System.Threading;
+            using Multiprocessing;
+
+            public static partial class Stats
+            {
+                public static long Total;
+                public static int Count;
+                public static int Seen;
+
+                public static void Reset()
+                {
+                    Total = 100;
+                    Count = 5;
+                    Seen = 1;
+                }
+
+                [ProcessTarget]
+                public static long Add(long n) => Interlocked.Add(ref {|#0:Total|}, n);
+
+                [ProcessTarget]
+                public static void Bump()
+                {
+                    {|#1:Count|} += 2;
+                    {|#2:Seen|}++;
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            MP0011(0, "Add", "field", "Stats.Total"),
+            MP0011(1, "Bump", "field", "Stats.Count"),
+            MP0011(2, "Bump", "field", "Stats.Seen"));
+    }
+
+    [TestMethod]
+    public async Task NameofAnOutArgumentAndAPlainAssignmentInATarget_AreSilent()
+    {
+        const string source = """
+            using Multiprocessing;
+
+            public static class Settings
+            {
+                public static int Scale;
+                public static int Last;
+                public static int Pair;
+
+                public static void Configure() => (Scale, Last, Pair) = (2, 3, 4);
+            }
+
+            public static partial class Workers
+            {
+                [ProcessTarget]
+                public static string Describe(int n)
+                {
+                    Settings.Last = n;                    // written in the child, not read
+                    Set(out Settings.Pair);
+                    return nameof(Settings.Scale) + n;    // a name, not a value
+                }
+
+                private static void Set(out int value) => value = 1;
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [TestMethod]
     public async Task ConstReadonlyInitializedOnlyOrWrittenInTargets_AreSilent()
     {
         const string source = """
