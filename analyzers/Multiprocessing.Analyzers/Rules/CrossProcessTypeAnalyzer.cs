@@ -293,6 +293,11 @@ namespace Multiprocessing.Analyzers.Rules
             private readonly TypeCatalog _catalog;
             private readonly CancellationToken _cancellationToken;
             private readonly HashSet<ITypeSymbol> _entered = new(SymbolEqualityComparer.Default);
+            private readonly Dictionary<ITypeSymbol, int> _instantiations = new(SymbolEqualityComparer.Default);
+
+            // Envelope<int> and Envelope<Stream> are different walks; a type that nests itself with growing type
+            // arguments (Node<T> holding a Node<List<T>>) would never end, so each generic type is walked a few times only.
+            private const int MaxInstantiationsWalked = 8;
 
             public TypeWalker(TypeCatalog catalog, CancellationToken cancellationToken)
             {
@@ -457,9 +462,20 @@ namespace Multiprocessing.Analyzers.Rules
             /// <summary>A <c>[MemoryPackable]</c> type: its serialized members, as MemoryPack chooses them.</summary>
             private Failure? WalkMembers(INamedTypeSymbol type, string path)
             {
-                if (!_entered.Add(type.OriginalDefinition) || !IsInSource(type) || type.IsAbstract || type.TypeKind == TypeKind.Interface)
+                if (!_entered.Add(type) || !IsInSource(type) || type.IsAbstract || type.TypeKind == TypeKind.Interface)
                 {
                     return null;   // seen already, compiled elsewhere, or a union whose cases MemoryPack checks itself
+                }
+
+                if (type.IsGenericType)
+                {
+                    _instantiations.TryGetValue(type.OriginalDefinition, out var walked);
+                    if (walked >= MaxInstantiationsWalked)
+                    {
+                        return null;
+                    }
+
+                    _instantiations[type.OriginalDefinition] = walked + 1;
                 }
 
                 for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object && IsInSource(t); t = t.BaseType)

@@ -193,6 +193,42 @@ public sealed class CrossProcessTypeAnalyzerTests
             "'Job._callback' is a delegate: code cannot be sent to another process; pass data and let the target choose the code"));
     }
 
+    [TestMethod]
+    public async Task EachInstantiationOfAGenericContractIsWalked()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using System.IO;
+            using MemoryPack;
+            using Multiprocessing;
+
+            [MemoryPackable]
+            public partial class Envelope<T>
+            {
+                public T? Payload { get; set; }
+            }
+
+            [MemoryPackable]
+            public partial class Batch
+            {
+                public Envelope<int>? Header { get; set; }
+                public List<Envelope<Stream>> Items { get; set; } = new();
+            }
+
+            public static partial class Workers
+            {
+                [ProcessTarget] public static void A(Envelope<Envelope<Stream>> {|#0:m|}) { }
+                [ProcessTarget] public static void B(Batch {|#1:b|}) { }
+                [ProcessTarget] public static void C(Envelope<Envelope<int>> fine) { }
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            MP0004(0, "Parameter 'm'", "A", "'Envelope<Envelope<Stream>>.Payload.Payload' is a Stream, " + Live),
+            MP0004(1, "Parameter 'b'", "B", "'Batch.Items[].Payload' is a Stream, " + Live));
+    }
+
     // stays silent ---------------------------------------------------------------------------------------------
 
     [TestMethod]
