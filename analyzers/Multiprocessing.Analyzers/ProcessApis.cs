@@ -94,5 +94,69 @@ namespace Multiprocessing.Analyzers
 
             return false;
         }
+
+        /// <summary>
+        /// Where <paramref name="operation"/> runs, as far as its enclosing body goes: itself; for code in a lambda, the call
+        /// that runs the lambda at once (the lambda invoked on the spot, or passed to a method such as <c>Select</c>,
+        /// <c>ForEach</c> or <c>Task.Run</c>); for code in a local function, its first call that runs. <see langword="null"/>
+        /// when the code is only stored for later: a lambda assigned to a field, variable or event, or handed to a
+        /// constructor (<c>new Lazy&lt;T&gt;(...)</c>), or a local function nobody calls there.
+        /// </summary>
+        public static IOperation? RunsAt(IOperation operation) => RunsAt(operation, depth: 0);
+
+        private static IOperation? RunsAt(IOperation operation, int depth)
+        {
+            var site = operation;
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IAnonymousFunctionOperation lambda:
+                        var conversion = lambda.Parent is IDelegateCreationOperation creation ? creation : null;
+                        IOperation? caller = conversion?.Parent switch
+                        {
+                            IInvocationOperation invocation when invocation.Instance == conversion => invocation,
+                            IArgumentOperation { Parent: IInvocationOperation invocation } => invocation,
+                            _ => null,
+                        };
+                        if (caller is null)
+                        {
+                            return null;
+                        }
+
+                        site = parent = caller;
+                        break;
+
+                    case ILocalFunctionOperation local:
+                        if (depth > 4)
+                        {
+                            return null;   // local functions calling local functions: enough
+                        }
+
+                        var root = local;
+                        IOperation body = local;
+                        while (body.Parent is not null)
+                        {
+                            body = body.Parent;
+                        }
+
+                        IOperation? first = null;
+                        foreach (var call in body.Descendants())
+                        {
+                            if (call is IInvocationOperation invocation &&
+                                SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, root.Symbol) &&
+                                RunsAt(invocation, depth + 1) is { } runs &&
+                                (first is null || runs.Syntax.SpanStart < first.Syntax.SpanStart))
+                            {
+                                first = runs;
+                            }
+                        }
+
+                        return first;
+                }
+            }
+
+            return site;
+        }
     }
 }

@@ -77,7 +77,8 @@ namespace Multiprocessing.Analyzers.Rules
                 if (_apis.IsGuard(method))
                 {
                     var entryPoint = GetEntryPoint(context.CancellationToken);
-                    if (entryPoint is null || !SymbolEqualityComparer.Default.Equals(context.ContainingSymbol, entryPoint))
+                    if (entryPoint is null || !SymbolEqualityComparer.Default.Equals(context.ContainingSymbol, entryPoint) ||
+                        ProcessApis.IsInDeferredCode(invocation))   // a lambda or local function of the entry point runs later
                     {
                         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GuardOutsideEntryPoint, invocation.Syntax.GetLocation()));
                     }
@@ -114,13 +115,13 @@ namespace Multiprocessing.Analyzers.Rules
             /// <summary>MP0007/MP0008: where does this process creation run?</summary>
             private void AnalyzeCreationSite(OperationAnalysisContext context, IMethodSymbol api)
             {
-                var operation = context.Operation;
-                if (ProcessApis.IsInDeferredCode(operation))
+                var location = context.Operation.Syntax.GetLocation();
+                var operation = ProcessApis.RunsAt(context.Operation);
+                if (operation is null)
                 {
-                    return;
+                    return;   // stored for later: it runs wherever it is called
                 }
 
-                var location = operation.Syntax.GetLocation();
                 var name = DisplayName(api);
                 switch (context.ContainingSymbol)
                 {

@@ -275,6 +275,105 @@ public sealed class ProcessCreationAnalyzerTests
         await Verify.VerifyWithGeneratorAsync([program, Workers], OutputKind.ConsoleApplication);
     }
 
+    // code in lambdas and local functions runs where it is called ---------------------------------------------------
+
+    [TestMethod]
+    public async Task ALambdaRunAtOnceOrALocalFunctionCalledBeforeTheGuard_ReportsMP0007()
+    {
+        const string program = """
+            using System.Linq;
+            using Multiprocessing;
+
+            var warm = Enumerable.Range(0, 2).Select(i => {|#0:Workers.Targets.Square.Start(i)|}).ToList();
+            var w = StartWarmUp();
+            ProcessEntry.Guard();
+            w.Join();
+            foreach (var c in warm)
+            {
+                c.Join();
+            }
+
+            static ChildProcess StartWarmUp() => {|#1:Workers.Targets.Work.Start("warm")|};
+            """;
+
+        await Verify.VerifyWithGeneratorAsync([program, Workers], OutputKind.ConsoleApplication,
+            MP0007(0, "Workers.Targets.Square.Start", "before ProcessEntry.Guard() in the entry point"),
+            MP0007(1, "Workers.Targets.Work.Start", "before ProcessEntry.Guard() in the entry point"));
+    }
+
+    [TestMethod]
+    public async Task StaticInitializationThatRunsALambdaOrALocalFunction_ReportsMP0008_StoredOnesAreSilent()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Multiprocessing;
+
+            public static class Cache
+            {
+                private static readonly ChildProcess Warm = new Func<ChildProcess>(() => {|#0:Workers.Targets.Work.Start("a")|})();
+                private static readonly Lazy<ChildProcess> Later = new(() => Workers.Targets.Work.Start("later"));
+                private static Func<ChildProcess>? s_factory;
+
+                static Cache()
+                {
+                    Task.Run(() => {|#1:Workers.Targets.Work.Start("b")|}.Join());
+                    WarmUp();
+                    s_factory = () => Workers.Targets.Work.Start("stored");
+                    AppDomain.CurrentDomain.ProcessExit += (_, _) => Workers.Targets.Work.Start("exit").Join();
+
+                    static void WarmUp() => {|#2:Workers.Targets.Work.Start("c")|}.Join();
+                }
+
+                public static bool Ready => Warm.Pid > 0 && Later.IsValueCreated && s_factory is not null;
+            }
+            """;
+
+        await Verify.VerifyWithGeneratorAsync([source, Workers], OutputKind.DynamicallyLinkedLibrary,
+            MP0008(0, "Workers.Targets.Work.Start", "in the initializer of static field 'Cache.Warm'"),
+            MP0008(1, "Workers.Targets.Work.Start", "in the static constructor of 'Cache'"),
+            MP0008(2, "Workers.Targets.Work.Start", "in the static constructor of 'Cache'"));
+    }
+
+    [TestMethod]
+    public async Task ALambdaRunAtOnceInAStaticInitializerOfATypeWithTargets_ReportsMP0007()
+    {
+        const string source = """
+            using System.Linq;
+            using Multiprocessing;
+
+            public static partial class Warmers
+            {
+                public static readonly ChildProcess<int>[] Warm = Enumerable.Range(0, 4).Select(i => {|#0:Targets.Square.Start(i)|}).ToArray();
+
+                [ProcessTarget]
+                public static int Square(int n) => n * n;
+            }
+            """;
+
+        await Verify.VerifyWithGeneratorAsync([source], OutputKind.DynamicallyLinkedLibrary,
+            MP0007(0, "Warmers.Targets.Square.Start", "in the initializer of static field 'Warmers.Warm', a type that declares process targets"));
+    }
+
+    [TestMethod]
+    public async Task AGuardInALocalFunctionOrLambdaOfTheEntryPoint_ReportsMP0009()
+    {
+        const string program = """
+            using System;
+            using Multiprocessing;
+
+            Init();
+            Action again = () => {|#1:ProcessEntry.Guard()|};
+            again();
+
+            static void Init() => {|#0:ProcessEntry.Guard()|};
+            """;
+
+        await Verify.VerifyWithGeneratorAsync([program, Workers], OutputKind.ConsoleApplication,
+            Verify.Diagnostic(DiagnosticDescriptors.GuardOutsideEntryPoint).WithLocation(0),
+            Verify.Diagnostic(DiagnosticDescriptors.GuardOutsideEntryPoint).WithLocation(1));
+    }
+
     // MP0010 ------------------------------------------------------------------------------------------------------
 
     [TestMethod]
