@@ -105,20 +105,22 @@ namespace Multiprocessing.Analyzers.Rules
                 case IInvocationOperation call when call.Instance == value:
                     return isPool ? !IsRelease(call.TargetMethod.Name, isPool) : false;
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                    return IsLocalLost(declarator, isPool);
+                    return !IsInUsing(declarator) && IsLocalLost(declarator.Symbol, declarator, isPool);
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == value:
+                    return IsLocalLost(target.Local, assignment, isPool);   // p = Start(...) into a declared local
                 default:
                     return false;   // awaited, returned, passed, stored: handed on
             }
         }
 
-        /// <summary>A local: lost unless one of its uses joins, awaits, disposes or hands it on.</summary>
-        private static bool IsLocalLost(IVariableDeclaratorOperation declarator, bool isPool)
+        /// <summary>Whether the local is declared by a <c>using</c> declaration or statement.</summary>
+        private static bool IsInUsing(IVariableDeclaratorOperation declarator)
         {
             for (var parent = declarator.Parent; parent is not null; parent = parent.Parent)
             {
                 if (parent is IUsingDeclarationOperation or IUsingOperation)
                 {
-                    return false;
+                    return true;
                 }
 
                 if (parent is not (IVariableDeclarationOperation or IVariableDeclarationGroupOperation))
@@ -127,8 +129,13 @@ namespace Multiprocessing.Analyzers.Rules
                 }
             }
 
-            var local = declarator.Symbol;
-            var root = (IOperation)declarator;
+            return false;
+        }
+
+        /// <summary>A local: lost unless one of its uses joins, awaits, disposes or hands it on.</summary>
+        private static bool IsLocalLost(ILocalSymbol local, IOperation within, bool isPool)
+        {
+            var root = within;
             while (root.Parent is not null)
             {
                 root = root.Parent;
@@ -212,7 +219,9 @@ namespace Multiprocessing.Analyzers.Rules
         {
             value = operation;
             var parent = operation.Parent;
-            while (parent is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
+            // a ? Start(x) : Start(y): each branch is what the whole expression's user gets
+            while (parent is IConversionOperation { IsImplicit: true } or IParenthesizedOperation ||
+                   parent is IConditionalOperation conditional && conditional.Condition != value)
             {
                 value = parent;
                 parent = parent.Parent;

@@ -64,6 +64,43 @@ public sealed class ProcessLifetimeAnalyzerTests
     }
 
     [TestMethod]
+    public async Task AssignedLaterOrChosenByACondition_ReportsMP0012_UnlessJoined()
+    {
+        const string source = """
+            using System;
+            using Multiprocessing;
+
+            public static class Jobs
+            {
+                public static void AssignedLater()
+                {
+                    ChildProcess p;
+                    p = {|#0:Workers.Targets.Work.Start("a")|};
+                    Console.WriteLine(p.Pid);
+                }
+
+                public static void Chosen(bool fast)
+                {
+                    var p = fast ? {|#1:Workers.Targets.Work.Start("a")|} : {|#2:Workers.Targets.Work.Start("b")|};
+                    Console.WriteLine(p.Pid);
+                }
+
+                public static void AssignedAndJoined(bool fast)
+                {
+                    ChildProcess p;
+                    p = fast ? Workers.Targets.Work.Start("a") : Workers.Targets.Work.Start("b");
+                    p.Join();
+                }
+            }
+            """;
+
+        await Verify.VerifyWithGeneratorAsync([source, Workers], OutputKind.DynamicallyLinkedLibrary,
+            MP0012(0, "Workers.Targets.Work.Start"),
+            MP0012(1, "Workers.Targets.Work.Start"),
+            MP0012(2, "Workers.Targets.Work.Start"));
+    }
+
+    [TestMethod]
     public async Task JoinedAwaitedDisposedOrHandedOn_IsSilent()
     {
         const string source = """
