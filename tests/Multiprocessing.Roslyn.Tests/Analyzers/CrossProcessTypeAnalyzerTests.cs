@@ -65,6 +65,9 @@ public sealed class CrossProcessTypeAnalyzerTests
                 [ProcessTarget] public static void C(Task<int> {|#2:pending|}) { }
                 [ProcessTarget] public static void D(Holder {|#3:holder|}) { }
                 [ProcessTarget] public static void E(Microsoft.Win32.SafeHandles.SafeFileHandle {|#4:handle|}) { }
+                [ProcessTarget] public static void F(TaskCompletionSource<int> {|#5:completion|}) { }
+                [ProcessTarget] public static void G(ManualResetEventSlim {|#6:signal|}) { }
+                [ProcessTarget] public static void H(System.Net.WebSockets.ClientWebSocket {|#7:socket|}) { }
             }
             """;
 
@@ -74,7 +77,10 @@ public sealed class CrossProcessTypeAnalyzerTests
             MP0004(1, "Parameter 'thread'", "B", "'Thread' is a Thread, " + Live),
             MP0004(2, "Parameter 'pending'", "C", "'Task<int>' is a Task, " + Live),
             MP0004(3, "Parameter 'holder'", "D", "'Holder.Token' is a CancellationToken, " + Live),
-            MP0004(4, "Parameter 'handle'", "E", "'SafeFileHandle' is a SafeHandle, " + Live));
+            MP0004(4, "Parameter 'handle'", "E", "'SafeFileHandle' is a SafeHandle, " + Live),
+            MP0004(5, "Parameter 'completion'", "F", "'TaskCompletionSource<int>' is a TaskCompletionSource, " + Live),
+            MP0004(6, "Parameter 'signal'", "G", "'ManualResetEventSlim' is a ManualResetEventSlim, " + Live),
+            MP0004(7, "Parameter 'socket'", "H", "'ClientWebSocket' is a WebSocket, " + Live));
     }
 
     [TestMethod]
