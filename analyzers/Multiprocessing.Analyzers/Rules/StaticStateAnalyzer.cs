@@ -108,10 +108,11 @@ namespace Multiprocessing.Analyzers.Rules
             private static (bool Reads, bool Writes) Access(IOperation reference)
             {
                 var parent = reference.Parent;
-                while (parent is ITupleOperation)
+                while (parent is ITupleOperation ||
+                       parent is IMemberReferenceOperation { Instance: { Type.IsValueType: true } instance } && instance == reference)
                 {
                     reference = parent;
-                    parent = parent.Parent;   // (a, s_b) = ...
+                    parent = parent.Parent;   // (a, s_b) = ..., and s_limits.Max = ... (a member of a static struct)
                 }
 
                 for (var outer = parent; outer is not null; outer = outer.Parent)

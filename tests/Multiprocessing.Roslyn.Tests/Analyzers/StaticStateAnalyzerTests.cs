@@ -109,6 +109,31 @@ public sealed class StaticStateAnalyzerTests
     }
 
     [TestMethod]
+    public async Task WritingAMemberOfAStaticStructAssignsTheStatic()
+    {
+        const string source = """
+            using Multiprocessing;
+
+            public struct Limits
+            {
+                public int Max;
+            }
+
+            public static partial class Settings
+            {
+                public static Limits Current;
+
+                public static void Configure() => Current.Max = 10;
+
+                [ProcessTarget]
+                public static int Cap(int n) => n > {|#0:Current|}.Max ? {|#1:Current|}.Max : n;
+            }
+            """;
+
+        await Verify.VerifyAsync(source, MP0011(0, "Cap", "field", "Settings.Current"), MP0011(1, "Cap", "field", "Settings.Current"));
+    }
+
+    [TestMethod]
     public async Task NameofAnOutArgumentAndAPlainAssignmentInATarget_AreSilent()
     {
         const string source = """
