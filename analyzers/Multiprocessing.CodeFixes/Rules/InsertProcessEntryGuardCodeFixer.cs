@@ -119,11 +119,22 @@ namespace Multiprocessing.CodeFixes.Rules
                 var members = unit.Members;
                 if (existing is not null)
                 {
-                    members = members.Remove((MemberDeclarationSyntax)existing.Parent!);
+                    var at = members.IndexOf((MemberDeclarationSyntax)existing.Parent!);
+                    members = members.RemoveAt(at);
+                    var kept = StaysInPlace(existing);
+                    if (at < members.Count)
+                    {
+                        members = members.Replace(members[at], members[at].WithLeadingTrivia(kept.AddRange(members[at].GetLeadingTrivia())));
+                    }
+                    else
+                    {
+                        unit = unit.WithEndOfFileToken(unit.EndOfFileToken.WithLeadingTrivia(kept.AddRange(unit.EndOfFileToken.LeadingTrivia)));
+                    }
                 }
 
                 var index = members.IndexOf(m => m is GlobalStatementSyntax);
-                var guard = SyntaxFactory.GlobalStatement(CreateGuard(existing, processEntry));
+                var firstStatement = statements.FirstOrDefault(st => st != existing);
+                var guard = SyntaxFactory.GlobalStatement(CreateGuard(existing, processEntry, InScope(model, firstStatement?.SpanStart ?? 0, processEntry)));
                 if (index < 0)
                 {
                     members = members.Add(guard.WithAdditionalAnnotations(Formatter.Annotation));
@@ -139,8 +150,23 @@ namespace Multiprocessing.CodeFixes.Rules
 
             var body = main.Body!;   // checked above
             var existingInMain = FindGuardStatement(body.Statements, model, processEntry, cancellationToken);
-            var bodyStatements = existingInMain is null ? body.Statements : body.Statements.Remove(existingInMain);
-            var guardInMain = CreateGuard(existingInMain, processEntry);
+            var bodyStatements = body.Statements;
+            var closeBrace = body.CloseBraceToken;
+            if (existingInMain is not null)
+            {
+                var at = bodyStatements.IndexOf(existingInMain);
+                bodyStatements = bodyStatements.RemoveAt(at);
+                var kept = StaysInPlace(existingInMain);
+                if (at < bodyStatements.Count)
+                {
+                    bodyStatements = bodyStatements.Replace(bodyStatements[at], bodyStatements[at].WithLeadingTrivia(kept.AddRange(bodyStatements[at].GetLeadingTrivia())));
+                }
+                else
+                {
+                    closeBrace = closeBrace.WithLeadingTrivia(kept.AddRange(closeBrace.LeadingTrivia));
+                }
+            }
+            var guardInMain = CreateGuard(existingInMain, processEntry, InScope(model, body.OpenBraceToken.Span.End, processEntry));
             if (bodyStatements.Count == 0)
             {
                 bodyStatements = bodyStatements.Add(guardInMain.WithAdditionalAnnotations(Formatter.Annotation));
@@ -151,7 +177,7 @@ namespace Multiprocessing.CodeFixes.Rules
                 bodyStatements = bodyStatements.Replace(bodyStatements[0], next).Insert(0, placed);
             }
 
-            var newBody = body.WithStatements(bodyStatements);
+            var newBody = body.WithStatements(bodyStatements).WithCloseBraceToken(closeBrace);
             if (bodyStatements.Count == 1)
             {
                 newBody = newBody.WithAdditionalAnnotations(Formatter.Annotation);
@@ -191,22 +217,52 @@ namespace Multiprocessing.CodeFixes.Rules
         /// The existing call, moved, or a new <c>Multiprocessing.ProcessEntry.Guard();</c> marked for the import adder
         /// and the simplifier, which turn it into <c>ProcessEntry.Guard();</c> under a <c>using Multiprocessing;</c>.
         /// </summary>
-        private static StatementSyntax CreateGuard(StatementSyntax? existing, INamedTypeSymbol processEntry)
+        /// <summary>Whether <c>ProcessEntry</c> names the runtime's type at <paramref name="position"/> (a using is in scope).</summary>
+        private static bool InScope(SemanticModel model, int position, INamedTypeSymbol processEntry) =>
+            model.LookupNamespacesAndTypes(position, name: processEntry.Name).Any(s => SymbolEqualityComparer.Default.Equals(s, processEntry));
+
+        private static StatementSyntax CreateGuard(StatementSyntax? existing, INamedTypeSymbol processEntry, bool inScope)
         {
             if (existing is not null)
             {
-                var comments = existing.GetLeadingTrivia().SkipWhile(IsWhitespace);
-                return existing.WithLeadingTrivia(comments).WithTrailingTrivia();
+                var leading = existing.GetLeadingTrivia();
+                var comments = leading.Skip(StaysInPlace(existing).Count).SkipWhile(IsWhitespace);
+                return existing.WithLeadingTrivia(comments);   // its own comments, before it and after it, go with it
             }
 
-            var type = SyntaxFactory.ParseName(processEntry.ToDisplayString())
-                .WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation);
-            return SyntaxFactory.ExpressionStatement(
-                SyntaxFactory.InvocationExpression(
-                    SyntaxFactory.MemberAccessExpression(
-                        SyntaxKind.SimpleMemberAccessExpression,
-                        type,
-                        SyntaxFactory.IdentifierName(KnownNames.GuardMethod))));
+            // parsed, not built: built tokens carry elastic trivia, which the formatter would re-indent with its defaults;
+            // and only when a using must be added is the name left for the import adder and the simplifier (which format it)
+            if (inScope)
+            {
+                return SyntaxFactory.ParseStatement($"{processEntry.Name}.{KnownNames.GuardMethod}();");
+            }
+
+            var statement = (ExpressionStatementSyntax)SyntaxFactory.ParseStatement($"{processEntry.ToDisplayString()}.{KnownNames.GuardMethod}();");
+            var type = ((MemberAccessExpressionSyntax)((InvocationExpressionSyntax)statement.Expression).Expression).Expression;
+            return statement.ReplaceNode(type, type.WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation));
+        }
+
+        /// <summary>
+        /// The part of a moved guard's leading trivia that stays where the guard was: preprocessor directives (and the code
+        /// they disable) and everything above a blank line. The comments right above the guard move with it.
+        /// </summary>
+        private static SyntaxTriviaList StaysInPlace(StatementSyntax guard)
+        {
+            var leading = guard.GetLeadingTrivia();
+            var start = leading.Count;
+            for (var i = leading.Count - 1; i >= 0; i--)
+            {
+                var trivia = leading[i];
+                if (trivia.IsDirective || trivia.IsKind(SyntaxKind.DisabledTextTrivia) ||
+                    (trivia.IsKind(SyntaxKind.EndOfLineTrivia) && i > 0 && leading[i - 1].IsKind(SyntaxKind.EndOfLineTrivia)))
+                {
+                    break;
+                }
+
+                start = i;
+            }
+
+            return SyntaxFactory.TriviaList(leading.Take(start));
         }
 
         /// <summary>
@@ -225,7 +281,7 @@ namespace Multiprocessing.CodeFixes.Rules
             next = first.WithLeadingTrivia(indentation.Concat(leading.Skip(blank.Count)));
             return guard
                 .WithLeadingTrivia(blank.Concat(guard.GetLeadingTrivia()))
-                .WithTrailingTrivia(newLine);
+                .WithTrailingTrivia(guard.GetTrailingTrivia().Where(t => !t.IsKind(SyntaxKind.EndOfLineTrivia)).Append(newLine));
         }
 
         private static bool IsWhitespace(SyntaxTrivia trivia) =>

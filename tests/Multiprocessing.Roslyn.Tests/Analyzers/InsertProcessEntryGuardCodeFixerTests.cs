@@ -201,6 +201,84 @@ public sealed class InsertProcessEntryGuardCodeFixerTests
     }
 
     [TestMethod]
+    public async Task TwoSpaceIndentation_IsKept()
+    {
+        const string source = """
+            using System;
+            using Multiprocessing;
+
+            namespace App
+            {
+              public static class Program
+              {
+                public static void {|#0:Main|}()
+                {
+                  Console.WriteLine(Workers.Square(2));
+                  Console.WriteLine(1);
+                }
+              }
+            }
+            """ + Workers;
+        const string fixedSource = """
+            using System;
+            using Multiprocessing;
+
+            namespace App
+            {
+              public static class Program
+              {
+                public static void Main()
+                {
+                  ProcessEntry.Guard();
+                  Console.WriteLine(Workers.Square(2));
+                  Console.WriteLine(1);
+                }
+              }
+            }
+            """ + Workers;
+
+        await VerifyAsync(source, fixedSource);
+    }
+
+    [TestMethod]
+    public async Task CrlfLineEndings_AreKept()
+    {
+        const string source = "using System;\r\nusing Multiprocessing;\r\n\r\npublic static class Program\r\n{\r\n    public static void {|#0:Main|}()\r\n    {\r\n        Console.WriteLine(Workers.Square(2));\r\n    }\r\n}\r\n" + Workers;
+        const string fixedSource = "using System;\r\nusing Multiprocessing;\r\n\r\npublic static class Program\r\n{\r\n    public static void Main()\r\n    {\r\n        ProcessEntry.Guard();\r\n        Console.WriteLine(Workers.Square(2));\r\n    }\r\n}\r\n" + Workers;
+
+        await VerifyAsync(source, fixedSource);
+    }
+
+    [TestMethod]
+    public async Task MovingTheGuard_KeepsItsCommentAndLeavesDirectivesWhereTheyWere()
+    {
+        const string source = """
+            using System;
+            using Multiprocessing;
+
+            {|#0:Console.WriteLine("a");|}
+            #if DEBUG
+            Console.WriteLine("debug");
+            #endif
+            ProcessEntry.Guard(); // children stop here
+            Console.WriteLine(Workers.Square(2));
+            """ + Workers;
+        const string fixedSource = """
+            using System;
+            using Multiprocessing;
+
+            ProcessEntry.Guard(); // children stop here
+            Console.WriteLine("a");
+            #if DEBUG
+            Console.WriteLine("debug");
+            #endif
+            Console.WriteLine(Workers.Square(2));
+            """ + Workers;
+
+        await VerifyAsync(source, fixedSource);
+    }
+
+    [TestMethod]
     public async Task EmptyMain_InsertsGuard()
     {
         const string source = """
