@@ -95,6 +95,8 @@ namespace Multiprocessing.CodeFixes.Rules
             {
                 switch (ancestor)
                 {
+                    case LockStatementSyntax:
+                        return false;   // no await inside a lock (CS1996)
                     case AnonymousFunctionExpressionSyntax lambda:
                         return lambda.AsyncKeyword != default;
                     case LocalFunctionStatementSyntax local:

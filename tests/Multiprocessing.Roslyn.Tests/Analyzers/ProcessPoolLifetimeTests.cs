@@ -122,6 +122,18 @@ public sealed class ProcessPoolLifetimeTests
                     ProcessPool pool = {|#1:new ProcessPool(2)|};
                     return pool.Map(Workers.Targets.Square, new[] { 1, 2 });
                 }
+
+                private static readonly object Gate = new();
+
+                public static async Task<int> UnderALock()
+                {
+                    await Task.Yield();
+                    lock (Gate)
+                    {
+                        var pool = {|#2:new ProcessPool(2)|};
+                        return pool.Map(Workers.Targets.Square, new[] { 3 })[0];
+                    }
+                }
             }
             """;
         const string fixedSource = """
@@ -143,11 +155,23 @@ public sealed class ProcessPoolLifetimeTests
                     using ProcessPool pool = new ProcessPool(2);
                     return pool.Map(Workers.Targets.Square, new[] { 1, 2 });
                 }
+
+                private static readonly object Gate = new();
+
+                public static async Task<int> UnderALock()
+                {
+                    await Task.Yield();
+                    lock (Gate)
+                    {
+                        using var pool = new ProcessPool(2);
+                        return pool.Map(Workers.Targets.Square, new[] { 3 })[0];
+                    }
+                }
             }
             """;
 
         await Fix.VerifyAsync([source, Workers], [fixedSource, Workers], OutputKind.DynamicallyLinkedLibrary, CodeFixTestBehaviors.None, withGenerator: true,
-            MP0012(0, "pool"), MP0012(1, "pool"));
+            MP0012(0, "pool"), MP0012(1, "pool"), MP0012(2, "pool"));
     }
 
     [TestMethod]
