@@ -56,12 +56,12 @@ namespace Multiprocessing.Analyzers
         public static readonly DiagnosticDescriptor DuplicateTargetId = Create(
             DiagnosticIds.DuplicateTargetId,
             title: "Two process targets have the same id",
-            messageFormat: "Process target '{0}' has the same id '{1}' as another target: a child process finds its target by id, so overloads cannot be told apart; give each target its own name",
+            messageFormat: "Process target '{0}' has the same id '{1}' as another target, or one that differs only in case: a child process finds its target by id, so overloads cannot be told apart; give each target its own name",
             DiagnosticCategories.Usage,
             DiagnosticSeverity.Error,
             description: "A target's id is its assembly, namespace, containing types and method name, without parameter types, " +
                 "and its descriptor is Targets.<MethodName>. Two targets of one type with the same name (overloads) would " +
-                "get the same id and the same descriptor.");
+                "get the same id and the same descriptor; names that differ only in case would get generated files of the same name.");
 
         /// <summary>MP0006. No arguments.</summary>
         public static readonly DiagnosticDescriptor EntryPointMustCallGuardFirst = Create(

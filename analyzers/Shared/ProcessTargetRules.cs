@@ -17,6 +17,7 @@ namespace Multiprocessing.SourceGeneration
         PointerParameter,
         RefLikeReturn,
         PointerReturn,
+        Varargs,
     }
 
     /// <summary>
@@ -70,6 +71,11 @@ namespace Multiprocessing.SourceGeneration
             if (method.ReturnsByRef || method.ReturnsByRefReadonly)
             {
                 return UnsupportedShape.ReturnsByRef;
+            }
+
+            if (method.IsVararg)
+            {
+                return UnsupportedShape.Varargs;
             }
 
             foreach (var p in method.Parameters)

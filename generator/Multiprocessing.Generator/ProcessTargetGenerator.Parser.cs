@@ -107,12 +107,16 @@ namespace Multiprocessing.SourceGeneration
                 return false;
             }
 
-            /// <summary>Overloaded targets would share a descriptor name and id: the analyzer reports them (MP0005).</summary>
+            /// <summary>
+            /// Overloaded targets would share a descriptor name and id, and targets whose names differ only in case a
+            /// generated file name: the analyzer reports them (MP0005).
+            /// </summary>
             private static bool IsOverloadedTarget(IMethodSymbol method)
             {
-                foreach (var member in method.ContainingType.GetMembers(method.Name))
+                foreach (var member in method.ContainingType.GetMembers())
                 {
                     if (member is IMethodSymbol other && !SymbolEqualityComparer.Default.Equals(other, method) &&
+                        string.Equals(other.Name, method.Name, System.StringComparison.OrdinalIgnoreCase) &&
                         other.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == KnownNames.ProcessTargetAttribute))
                     {
                         return true;

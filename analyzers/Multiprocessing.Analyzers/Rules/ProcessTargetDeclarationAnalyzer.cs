@@ -106,7 +106,10 @@ namespace Multiprocessing.Analyzers.Rules
             }
         }
 
-        /// <summary>MP0005: targets of one type that share a name (overloads) would share an id and a descriptor.</summary>
+        /// <summary>
+        /// MP0005: targets of one type that share a name (overloads) would share an id and a descriptor; names that differ
+        /// only in case would share the generated file's name (file names are case-insensitive on some systems).
+        /// </summary>
         private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol processTarget)
         {
             var type = (INamedTypeSymbol)context.Symbol;
@@ -115,7 +118,7 @@ namespace Multiprocessing.Analyzers.Rules
             {
                 if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && !method.Locations.IsEmpty && method.HasAttribute(processTarget))
                 {
-                    byName ??= new Dictionary<string, List<IMethodSymbol>>(StringComparer.Ordinal);
+                    byName ??= new Dictionary<string, List<IMethodSymbol>>(StringComparer.OrdinalIgnoreCase);
                     if (!byName.TryGetValue(method.Name, out var list))
                     {
                         byName[method.Name] = list = new List<IMethodSymbol>();
@@ -177,6 +180,7 @@ namespace Multiprocessing.Analyzers.Rules
             UnsupportedShape.PointerParameter => $"takes pointer parameter '{parameter?.Name}': an address means nothing in another process",
             UnsupportedShape.RefLikeReturn => $"returns ref struct type '{method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}', which cannot be serialized; return an array instead",
             UnsupportedShape.PointerReturn => "returns a pointer: an address means nothing in another process",
+            UnsupportedShape.Varargs => "takes __arglist: the generated Start stub passes arguments one by one; take an array or a list instead",
             _ => "has an unsupported signature",
         };
 

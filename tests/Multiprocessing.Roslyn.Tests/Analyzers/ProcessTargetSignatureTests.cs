@@ -123,6 +123,21 @@ public sealed class ProcessTargetSignatureTests
         await Verify.VerifyAsync(source, MP0003(0, "Value", "returns by reference: a reference into the child means nothing to the parent"));
     }
 
+    [TestMethod]
+    public async Task ArglistTarget_ReportsMP0003()
+    {
+        const string source = """
+            using Multiprocessing;
+            public static partial class Workers
+            {
+                [ProcessTarget]
+                public static void {|#0:Log|}(int level, __arglist) { }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, MP0003(0, "Log", "takes __arglist: the generated Start stub passes arguments one by one; take an array or a list instead"));
+    }
+
     // MP0003 stays silent --------------------------------------------------------------------------------------
 
     [TestMethod]
@@ -169,6 +184,27 @@ public sealed class ProcessTargetSignatureTests
         await Verify.VerifyAsync(
             source,
             Verify.Diagnostic(DiagnosticDescriptors.DuplicateTargetId).WithLocation(0).WithArguments("Square", "TestProject:App.Workers.Square"));
+    }
+
+    [TestMethod]
+    public async Task NamesThatDifferOnlyInCase_ReportMP0005()
+    {
+        const string source = """
+            using Multiprocessing;
+            namespace App;
+            public static partial class Workers
+            {
+                [ProcessTarget]
+                public static void Work() { }
+
+                [ProcessTarget]
+                public static void {|#0:work|}() { }
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Verify.Diagnostic(DiagnosticDescriptors.DuplicateTargetId).WithLocation(0).WithArguments("work", "TestProject:App.Workers.Work"));
     }
 
     [TestMethod]

@@ -1257,6 +1257,8 @@ public sealed class ProcessTargetGeneratorGoldenTests
     [DataRow("public partial class Outer { protected static partial class Workers { [ProcessTarget] public static void Run() { } } }", DisplayName = "protected enclosing type")]
     [DataRow("public abstract partial class Workers { [ProcessTarget] public abstract void Run(); }", DisplayName = "abstract method")]
     [DataRow("public static partial class Workers { public static void Run() { [ProcessTarget] static void Local() { } Local(); } }", DisplayName = "local function")]
+    [DataRow("public static partial class Workers { [ProcessTarget] public static void Run() { } [ProcessTarget] public static void run() { } }", DisplayName = "names that differ only in case")]
+    [DataRow("public static partial class Workers { [ProcessTarget] public static void Run(__arglist) { } }", DisplayName = "__arglist")]
     public async Task InvalidTarget_ProducesNoOutputAndNoDiagnostics(string declaration)
     {
         // No generated source is expected and none may appear; the generator reports nothing (the analyzer does).
