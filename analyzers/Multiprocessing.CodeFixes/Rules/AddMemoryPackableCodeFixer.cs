@@ -82,7 +82,12 @@ namespace Multiprocessing.CodeFixes.Rules
                 updated = MakeContainingTypePartialCodeFixer.AddPartial(updated);
             }
 
-            var newDocument = document.WithSyntaxRoot(root.ReplaceNode(type, updated));
+            // MemoryPack generates into the type, so every type that contains it must be partial too
+            var containing = type.Ancestors().OfType<TypeDeclarationSyntax>().Where(t => !t.Modifiers.Any(SyntaxKind.PartialKeyword));
+            var newRoot = root.ReplaceNodes(
+                containing.Append(type),
+                (original, rewritten) => original == type ? updated : MakeContainingTypePartialCodeFixer.AddPartial(rewritten));
+            var newDocument = document.WithSyntaxRoot(newRoot);
             newDocument = await ImportAdder.AddImportsAsync(newDocument, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             return newDocument.Project.Solution;
         }

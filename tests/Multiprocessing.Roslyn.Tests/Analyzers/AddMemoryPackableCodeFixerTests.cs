@@ -59,6 +59,56 @@ public sealed class AddMemoryPackableCodeFixerTests
     }
 
     [TestMethod]
+    public async Task NestedTypeInNonPartialTypes_MakesTheContainingTypesPartialToo()
+    {
+        const string workers = """
+            using Multiprocessing;
+
+            namespace Shop;
+
+            public static partial class Workers
+            {
+                [ProcessTarget]
+                public static int Ship(Outer.Middle.Order {|#0:order|}) => order.Id;
+            }
+            """;
+        const string order = """
+            namespace Shop;
+
+            public class Outer
+            {
+                public partial class Middle
+                {
+                    public class {|#1:Order|}
+                    {
+                        public int Id { get; set; }
+                    }
+                }
+            }
+            """;
+        const string fixedOrder = """
+            using MemoryPack;
+
+            namespace Shop;
+
+            public partial class Outer
+            {
+                public partial class Middle
+                {
+                    [MemoryPackable]
+                    public partial class Order
+                    {
+                        public int Id { get; set; }
+                    }
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync([workers, order], [workers, fixedOrder], OutputKind.DynamicallyLinkedLibrary, CodeFixTestBehaviors.None, withGenerator: false,
+            MP0004(0, 1, "Parameter 'order'", "Ship", "Order", "Order"));
+    }
+
+    [TestMethod]
     public async Task NestedMemberType_RecordAndStructWithAttributes_FixAll()
     {
         const string source = """
