@@ -154,11 +154,11 @@ namespace Multiprocessing.Analyzers
         public static readonly DiagnosticDescriptor ContainingTypeNotReachable = Create(
             DiagnosticIds.ContainingTypeNotReachable,
             title: "Type containing a process target must not be private or protected",
-            messageFormat: "Process target '{0}' cannot be reached from the generated dispatch table: its containing type '{1}' is {2}; make it internal or public",
+            messageFormat: "Process target '{0}' cannot be reached from the generated dispatch table: its containing type '{1}' is {2}; make it internal or public, without 'file'",
             DiagnosticCategories.Usage,
             DiagnosticSeverity.Error,
             description: "The generator registers every target of the assembly in one dispatch table, a separate class that " +
-                "must be able to name the target's descriptor. A private or protected nested type cannot be named there, " +
+                "must be able to name the target's descriptor. A private or protected nested type, or a file-local type, cannot be named there, " +
                 "so the generator emits nothing for its targets.");
 
         /// <summary>MP0014. No arguments.</summary>

@@ -102,7 +102,7 @@ namespace Multiprocessing.Analyzers.Rules
                     location,
                     method.Name,
                     unreachable.ToDisplayString(TypeNameFormat),
-                    SyntaxFacts.GetText(unreachable.DeclaredAccessibility)));
+                    unreachable.IsFileLocal ? "file-local ('file')" : SyntaxFacts.GetText(unreachable.DeclaredAccessibility)));
             }
         }
 

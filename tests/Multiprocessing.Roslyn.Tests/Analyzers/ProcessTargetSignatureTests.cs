@@ -273,12 +273,19 @@ public sealed class ProcessTargetSignatureTests
                     public static void {|#1:Work|}() { }
                 }
             }
+
+            file static partial class Local
+            {
+                [ProcessTarget]
+                public static void {|#2:Work|}() { }
+            }
             """;
 
         await Verify.VerifyAsync(
             source,
             Verify.Diagnostic(DiagnosticDescriptors.ContainingTypeNotReachable).WithLocation(0).WithArguments("Work", "Outer.Hidden", "private"),
-            Verify.Diagnostic(DiagnosticDescriptors.ContainingTypeNotReachable).WithLocation(1).WithArguments("Work", "Outer.Family", "protected"));
+            Verify.Diagnostic(DiagnosticDescriptors.ContainingTypeNotReachable).WithLocation(1).WithArguments("Work", "Outer.Family", "protected"),
+            Verify.Diagnostic(DiagnosticDescriptors.ContainingTypeNotReachable).WithLocation(2).WithArguments("Work", "Local", "file-local ('file')"));
     }
 
     [TestMethod]
