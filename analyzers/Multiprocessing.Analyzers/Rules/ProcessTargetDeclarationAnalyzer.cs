@@ -62,9 +62,9 @@ namespace Multiprocessing.Analyzers.Rules
         private static void AnalyzeMethod(SymbolAnalysisContext context, INamedTypeSymbol processTarget)
         {
             var method = (IMethodSymbol)context.Symbol;
-            if (!method.HasAttribute(processTarget) || method.Locations.IsEmpty)
+            if (!method.HasAttribute(processTarget) || method.Locations.IsEmpty || method.PartialDefinitionPart is not null)
             {
-                return;
+                return;   // a partial method is reported once, on its defining declaration
             }
 
             var location = method.Locations[0];

@@ -63,12 +63,45 @@ namespace Multiprocessing.CodeFixes.Rules
             !method.Modifiers.Any(m => m.Kind() is SyntaxKind.StaticKeyword or SyntaxKind.AbstractKeyword or
                 SyntaxKind.VirtualKeyword or SyntaxKind.OverrideKeyword or SyntaxKind.ExternKeyword);
 
-        private static async Task<Document> MakeStaticAsync(Document document, MethodDeclarationSyntax method, CancellationToken cancellationToken)
+        /// <summary>Makes the method static: every declaration of it, both parts of a partial method included.</summary>
+        private static async Task<Solution> MakeStaticAsync(Document document, MethodDeclarationSyntax method, CancellationToken cancellationToken)
         {
-            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-            var modifiers = editor.Generator.GetModifiers(method).WithIsStatic(true).WithIsReadOnly(false);
-            editor.SetModifiers(method, modifiers);
-            return editor.GetChangedDocument();
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var symbol = model?.GetDeclaredSymbol(method, cancellationToken);
+            var declarations = new[] { symbol, symbol?.PartialDefinitionPart, symbol?.PartialImplementationPart }
+                .Where(s => s is not null)
+                .SelectMany(s => s!.DeclaringSyntaxReferences)
+                .GroupBy(r => r.SyntaxTree)
+                .ToList();
+            var original = document.Project.Solution;
+            if (declarations.Count == 0)
+            {
+                declarations = new[] { method.GetReference() }.GroupBy(r => r.SyntaxTree).ToList();
+            }
+
+            var solution = original;
+            foreach (var tree in declarations)
+            {
+                var id = original.GetDocumentId(tree.Key);
+                var current = id is null ? null : solution.GetDocument(id);
+                if (current is null)
+                {
+                    continue;
+                }
+
+                var editor = await DocumentEditor.CreateAsync(current, cancellationToken).ConfigureAwait(false);
+                foreach (var reference in tree.Distinct())
+                {
+                    if (await reference.GetSyntaxAsync(cancellationToken).ConfigureAwait(false) is MethodDeclarationSyntax declaration)
+                    {
+                        editor.SetModifiers(declaration, editor.Generator.GetModifiers(declaration).WithIsStatic(true).WithIsReadOnly(false));
+                    }
+                }
+
+                solution = editor.GetChangedDocument().Project.Solution;
+            }
+
+            return solution;
         }
     }
 }

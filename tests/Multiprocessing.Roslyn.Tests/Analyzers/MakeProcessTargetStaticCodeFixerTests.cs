@@ -37,6 +37,44 @@ public sealed class MakeProcessTargetStaticCodeFixerTests
     }
 
     [TestMethod]
+    public async Task PartialMethod_BothPartsBecomeStatic_ReportedOnce()
+    {
+        const string definition = """
+            using Multiprocessing;
+
+            public partial class Workers
+            {
+                [ProcessTarget]
+                public partial void {|#0:Work|}(string name);
+            }
+            """;
+        const string implementation = """
+            public partial class Workers
+            {
+                public partial void Work(string name) { }
+            }
+            """;
+        const string fixedDefinition = """
+            using Multiprocessing;
+
+            public partial class Workers
+            {
+                [ProcessTarget]
+                public static partial void Work(string name);
+            }
+            """;
+        const string fixedImplementation = """
+            public partial class Workers
+            {
+                public static partial void Work(string name) { }
+            }
+            """;
+
+        await Verify.VerifyAsync([definition, implementation], [fixedDefinition, fixedImplementation], Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary,
+            Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.None, withGenerator: false, MP0001(0, "Work"));
+    }
+
+    [TestMethod]
     public async Task MethodWithoutModifiers_BecomesStatic()
     {
         const string source = """
