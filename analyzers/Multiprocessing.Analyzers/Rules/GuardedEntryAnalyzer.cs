@@ -154,6 +154,14 @@ namespace Multiprocessing.Analyzers.Rules
                     return;
                 }
 
+                if (first is null && location.SourceTree is { } tree &&
+                    tree.GetRoot(context.CancellationToken).FindNode(location.SourceSpan).FirstAncestorOrSelf<MethodDeclarationSyntax>() is
+                        { ExpressionBody.Expression: InvocationExpressionSyntax body } &&
+                    _guardCalls.ContainsKey((body.SyntaxTree, body.Span)))
+                {
+                    return;   // static void Main() => ProcessEntry.Guard();
+                }
+
                 if (TestPlatform.GeneratedEntryPoint(entryPoint, _buildProperties))
                 {
                     // the user cannot put the guard in generated code: MP0014 (in a test project) replaces MP0006

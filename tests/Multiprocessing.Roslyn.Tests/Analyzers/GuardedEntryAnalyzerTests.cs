@@ -106,6 +106,19 @@ public sealed class GuardedEntryAnalyzerTests
     }
 
     [TestMethod]
+    public async Task ExpressionBodiedMainThatIsTheGuard_IsSilent()
+    {
+        const string program = """
+            public static class Program
+            {
+                public static void Main() => Multiprocessing.ProcessEntry.Guard();
+            }
+            """;
+
+        await Verify.VerifyAsync([program, Workers], OutputKind.ConsoleApplication);
+    }
+
+    [TestMethod]
     public async Task EmptyMain_ReportsMP0006()
     {
         const string program = """
