@@ -62,7 +62,24 @@ namespace Multiprocessing.SourceGeneration
                         .Where(static t => t.ToDisplayString() != "System.Threading.CancellationToken")
                         .Concat(ResultTypeSymbol(method, shape))).ToEquatableArray(),
                     Documentation: Documentation(method, cancellationToken),
-                    HintName: $"{qualifiedPath}.g.cs");
+                    HintName: $"{qualifiedPath}.g.cs",
+                    DescriptorTypeName: DescriptorTypeName(method));
+            }
+
+            /// <summary>
+            /// <c>MethodTarget</c>, unless another target of the type has that name: the descriptor field of that target
+            /// would clash with this class, so a <c>_</c> is added until the name is free.
+            /// </summary>
+            private static string DescriptorTypeName(IMethodSymbol method)
+            {
+                string name = method.Name + "Target";
+                while (method.ContainingType.GetMembers(name).Any(static m => m is IMethodSymbol other &&
+                    other.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == KnownNames.ProcessTargetAttribute)))
+                {
+                    name += "_";
+                }
+
+                return Escape(name);
             }
 
             /// <summary>The generated tables of referenced assemblies (each assembly's generator emits one with targets).</summary>

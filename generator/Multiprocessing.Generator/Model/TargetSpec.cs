@@ -41,6 +41,10 @@ namespace Multiprocessing.SourceGeneration.Model
     /// <param name="Formatters">The serializer formatters the argument and result types need, innermost first.</param>
     /// <param name="Documentation">The target's XML documentation (the elements inside <c>member</c>, one per line), for the stub; or <see langword="null"/>.</param>
     /// <param name="HintName">The generated file's name.</param>
+    /// <param name="DescriptorTypeName">
+    /// The generated descriptor's class, nested in <c>Targets</c>: <c>MethodTarget</c>, with a <c>_</c> added while another
+    /// target of the type is called that (its field would clash with the class).
+    /// </param>
     internal sealed record TargetSpec(
         string Id,
         string DisplayName,
@@ -54,11 +58,9 @@ namespace Multiprocessing.SourceGeneration.Model
         string? ResultType,
         EquatableArray<FormatterSpec> Formatters,
         EquatableArray<string> Documentation,
-        string HintName)
+        string HintName,
+        string DescriptorTypeName)
     {
-        /// <summary>The generated descriptor's class, nested in <c>Targets</c>.</summary>
-        public string DescriptorTypeName => MethodName + "Target";
-
         /// <summary>The parameters that cross the process boundary (all but cancellation tokens).</summary>
         public System.Collections.Generic.IEnumerable<ParameterSpec> SerializedParameters => System.Linq.Enumerable.Where(Parameters, static p => !p.IsCancellationToken);
 

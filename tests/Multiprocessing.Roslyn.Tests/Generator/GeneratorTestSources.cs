@@ -477,6 +477,16 @@ internal static class GeneratorTestSources
             }
 
             [ProcessTarget]
+            public static void Run()
+            {
+            }
+
+            [ProcessTarget]
+            public static void RunTarget()
+            {
+            }
+
+            [ProcessTarget]
             public static int BaseMemberNameWithResult(int StartChild, CancellationToken StartChildWithoutResult, int __cancellationToken) => StartChild;
 
             [ProcessTarget]

@@ -143,6 +143,16 @@ public sealed class ProcessTargetGeneratorModelTests
     }
 
     [TestMethod]
+    public void DescriptorClassNames_StepAsideForATargetOfThatName()
+    {
+        var specs = Targets(GeneratorTestSources.ArgumentTupleCorners);
+
+        Assert.AreEqual("RunTarget_", specs.Single(static t => t.MethodName == "Run").DescriptorTypeName, "the field of target RunTarget is Targets.RunTarget");
+        Assert.AreEqual("RunTargetTarget", specs.Single(static t => t.MethodName == "RunTarget").DescriptorTypeName);
+        Assert.AreEqual("EightTarget", specs.Single(static t => t.MethodName == "Eight").DescriptorTypeName);
+    }
+
+    [TestMethod]
     public void ResultShapes_AreRecognised()
     {
         const string source = """

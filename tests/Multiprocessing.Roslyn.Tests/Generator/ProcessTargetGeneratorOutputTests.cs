@@ -198,7 +198,7 @@ public sealed class ProcessTargetGeneratorOutputTests
         foreach (var target in targets)
         {
             string label = $"{name}: {target.ContainingType.Name}.{target.Name}";
-            var descriptor = target.ContainingType.GetTypeMembers("Targets").Single().GetTypeMembers(target.Name + "Target").Single();
+            var descriptor = (INamedTypeSymbol)target.ContainingType.GetTypeMembers("Targets").Single().GetMembers(target.Name).OfType<IFieldSymbol>().Single().Type;
             var chain = BaseTypes(descriptor).ToArray();
             var baseType = chain.Single(t => SymbolEqualityComparer.Default.Equals(processTarget, t.OriginalDefinition));
 
