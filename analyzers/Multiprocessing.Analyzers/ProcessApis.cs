@@ -133,7 +133,6 @@ namespace Multiprocessing.Analyzers
                             return null;   // local functions calling local functions: enough
                         }
 
-                        var root = local;
                         IOperation body = local;
                         while (body.Parent is not null)
                         {
@@ -144,7 +143,7 @@ namespace Multiprocessing.Analyzers
                         foreach (var call in body.Descendants())
                         {
                             if (call is IInvocationOperation invocation &&
-                                SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, root.Symbol) &&
+                                SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, local.Symbol) &&
                                 RunsAt(invocation, depth + 1) is { } runs &&
                                 (first is null || runs.Syntax.SpanStart < first.Syntax.SpanStart))
                             {

@@ -119,17 +119,8 @@ namespace Multiprocessing.CodeFixes.Rules
                 var members = unit.Members;
                 if (existing is not null)
                 {
-                    var at = members.IndexOf((MemberDeclarationSyntax)existing.Parent!);
-                    members = members.RemoveAt(at);
-                    var kept = StaysInPlace(existing);
-                    if (at < members.Count)
-                    {
-                        members = members.Replace(members[at], members[at].WithLeadingTrivia(kept.AddRange(members[at].GetLeadingTrivia())));
-                    }
-                    else
-                    {
-                        unit = unit.WithEndOfFileToken(unit.EndOfFileToken.WithLeadingTrivia(kept.AddRange(unit.EndOfFileToken.LeadingTrivia)));
-                    }
+                    members = RemoveGuard(members, (MemberDeclarationSyntax)existing.Parent!, existing, out var left);
+                    unit = unit.WithEndOfFileToken(unit.EndOfFileToken.WithLeadingTrivia(left.AddRange(unit.EndOfFileToken.LeadingTrivia)));
                 }
 
                 var index = members.IndexOf(m => m is GlobalStatementSyntax);
@@ -154,18 +145,10 @@ namespace Multiprocessing.CodeFixes.Rules
             var closeBrace = body.CloseBraceToken;
             if (existingInMain is not null)
             {
-                var at = bodyStatements.IndexOf(existingInMain);
-                bodyStatements = bodyStatements.RemoveAt(at);
-                var kept = StaysInPlace(existingInMain);
-                if (at < bodyStatements.Count)
-                {
-                    bodyStatements = bodyStatements.Replace(bodyStatements[at], bodyStatements[at].WithLeadingTrivia(kept.AddRange(bodyStatements[at].GetLeadingTrivia())));
-                }
-                else
-                {
-                    closeBrace = closeBrace.WithLeadingTrivia(kept.AddRange(closeBrace.LeadingTrivia));
-                }
+                bodyStatements = RemoveGuard(bodyStatements, existingInMain, existingInMain, out var left);
+                closeBrace = closeBrace.WithLeadingTrivia(left.AddRange(closeBrace.LeadingTrivia));
             }
+
             var guardInMain = CreateGuard(existingInMain, processEntry, InScope(model, body.OpenBraceToken.Span.End, processEntry));
             if (bodyStatements.Count == 0)
             {
@@ -240,6 +223,25 @@ namespace Multiprocessing.CodeFixes.Rules
             var statement = (ExpressionStatementSyntax)SyntaxFactory.ParseStatement($"{processEntry.ToDisplayString()}.{KnownNames.GuardMethod}();");
             var type = ((MemberAccessExpressionSyntax)((InvocationExpressionSyntax)statement.Expression).Expression).Expression;
             return statement.ReplaceNode(type, type.WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation));
+        }
+
+        /// <summary>
+        /// Removes the node holding the old guard. What of its leading trivia stays in place (see <see cref="StaysInPlace"/>)
+        /// goes to the node that followed it, or, when it was the last, out in <paramref name="left"/> for the closing token.
+        /// </summary>
+        private static SyntaxList<T> RemoveGuard<T>(SyntaxList<T> nodes, T holder, StatementSyntax guard, out SyntaxTriviaList left)
+            where T : SyntaxNode
+        {
+            var at = nodes.IndexOf(holder);
+            nodes = nodes.RemoveAt(at);
+            left = StaysInPlace(guard);
+            if (at < nodes.Count)
+            {
+                nodes = nodes.Replace(nodes[at], nodes[at].WithLeadingTrivia(left.AddRange(nodes[at].GetLeadingTrivia())));
+                left = default;
+            }
+
+            return nodes;
         }
 
         /// <summary>
