@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using Multiprocessing.Serialization;
 using Multiprocessing.Wire;
 
@@ -334,33 +335,78 @@ public static class ProcessEntry
 
     /// <summary>
     /// Children never outlive their parent: when the parent's end of the connection closes (it exited, crashed or
-    /// was killed), the child exits at once, whatever its target is doing.
+    /// was killed), the child exits at once, whatever its target is doing. The watching thread is a plain pthread on
+    /// Linux: <see cref="Thread.Start()"/> waits until the new thread runs, ~0.5 ms of every child's start, while the
+    /// pthread sets itself up on the other core as the target runs.
     /// </summary>
-    private static void WatchParent(FrameConnection connection)
+    private static unsafe void WatchParent(FrameConnection connection)
     {
-        var watcher = new Thread(() =>
+        s_watchedConnection = connection;
+        if (OperatingSystem.IsLinux())
         {
             try
             {
-                while (connection.Receive() is { } frame)
+                nint thread;
+                if (NativeThread.pthread_create(&thread, 0, &WatchParentOnNativeThread, 0) == 0)
                 {
-                    if (frame.Kind == FrameKind.Cancel)
-                    {
-                        s_cancellation.Cancel();
-                    }
+                    _ = NativeThread.pthread_detach(thread);
+                    return;
                 }
             }
-            catch (Exception e) when (e is IOException or InvalidDataException or ObjectDisposedException)
+            catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
             {
+                // a libc without pthread_create (old glibc keeps it in libpthread): a managed thread does the same
             }
+        }
 
-            RemoveFilesOfGoneParent();
-            Environment.Exit(ParentGoneExitCode);
-        })
-        {
-            IsBackground = true,
-            Name = "Multiprocessing parent watch",
-        };
-        watcher.Start();
+        new Thread(WatchParentLoop) { IsBackground = true, Name = WatcherName }.Start();
     }
+
+    private const string WatcherName = "Multiprocessing parent watch";
+    private static FrameConnection? s_watchedConnection;
+
+    [UnmanagedCallersOnly]
+    private static nint WatchParentOnNativeThread(nint argument)
+    {
+        var thread = Thread.CurrentThread;
+        thread.IsBackground = true;
+        thread.Name = WatcherName;
+        WatchParentLoop();
+        return 0;
+    }
+
+    private static void WatchParentLoop()
+    {
+        try
+        {
+            while (s_watchedConnection!.Receive() is { } frame)
+            {
+                if (frame.Kind == FrameKind.Cancel)
+                {
+                    s_cancellation.Cancel();
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or ObjectDisposedException)
+        {
+        }
+
+        try
+        {
+            RemoveFilesOfGoneParent();
+        }
+        finally
+        {
+            Environment.Exit(ParentGoneExitCode);
+        }
+    }
+}
+
+internal static unsafe partial class NativeThread
+{
+    [LibraryImport("libc")]
+    public static partial int pthread_create(nint* thread, nint attributes, delegate* unmanaged<nint, nint> start, nint argument);
+
+    [LibraryImport("libc")]
+    public static partial int pthread_detach(nint thread);
 }

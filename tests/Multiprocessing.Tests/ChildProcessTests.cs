@@ -369,6 +369,42 @@ public sealed class ChildProcessTests
         Assert.IsTrue(child.IsAlive);
     }
 
+    [TestMethod]
+    public async Task Ended_children_are_reaped()
+    {
+        // The parent reads a child's exit status without reaping it (Process does): no zombie may stay behind.
+        var pids = new List<int>();
+        for (int i = 0; i < 10; i++)
+        {
+            using var child = TestTargets.Targets.Square.Start(i);
+            Assert.AreEqual(i * i, await child.Bounded());
+            Assert.AreEqual(0, child.ExitCode);
+            pids.Add(child.Pid);
+        }
+
+        var watch = Stopwatch.StartNew();
+        while (pids.Any(IsOurZombie) && watch.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.IsFalse(pids.Any(IsOurZombie), $"unreaped children: {string.Join(", ", pids.Where(IsOurZombie))}");
+    }
+
+    private static bool IsOurZombie(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return fields[0] == "Z" && fields[1] == Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     private static bool IsRunning(int pid) => Processes.IsRunning(pid);
 }
 
