@@ -180,6 +180,11 @@ public class ChildProcess : IDisposable, IAsyncDisposable
         }
 
         startInfo.Environment[ProcessEntry.ChildMarkerVariable] = $"{token}:{endpoint.SocketPath}";
+        if (this is not Pool.PoolWorker)
+        {
+            startInfo.Environment[ProcessEntry.TargetVariable] = _target.Id;
+        }
+
         startInfo.Environment[ProcessEntry.DepthVariable] = (ProcessEntry.Depth + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         process.Exited += (_, _) => _ = FinishAsync(process.ExitCode, token);

@@ -12,6 +12,9 @@ public static class ProcessEntry
     /// <summary>The environment variable that tells a re-executed program it is a child, and where its parent is.</summary>
     internal const string ChildMarkerVariable = "MULTIPROCESSING_CHILD";
 
+    /// <summary>The id of the target a child runs once (not set for pool workers): it can look the target up early.</summary>
+    internal const string TargetVariable = "MULTIPROCESSING_TARGET";
+
     /// <summary>How many parents this process has: 0 for the main program (nested pools are bounded by it).</summary>
     internal const string DepthVariable = "MULTIPROCESSING_DEPTH";
 
@@ -45,10 +48,12 @@ public static class ProcessEntry
             return;
         }
 
-        // Not inherited by this child's own children: they get their own marker.
+        // Not inherited by this child's own children: they get their own.
+        string? targetId = Environment.GetEnvironmentVariable(TargetVariable);
         Environment.SetEnvironmentVariable(ChildMarkerVariable, null);
+        Environment.SetEnvironmentVariable(TargetVariable, null);
         IsChild = true;
-        Environment.Exit(RunChild(marker));
+        Environment.Exit(RunChild(marker, targetId));
     }
 
     /// <summary>Registers a generated table of process targets. Called by generated module initializers.</summary>
@@ -150,7 +155,7 @@ public static class ProcessEntry
         };
     }
 
-    private static int RunChild(string marker)
+    private static int RunChild(string marker, string? expectedTargetId)
     {
         int colon = marker.IndexOf(':');
         if (colon <= 0)
@@ -161,6 +166,7 @@ public static class ProcessEntry
 
         FrameConnection connection;
         Frame? run;
+        ProcessTarget? expected;
         try
         {
             s_parentSocketPath = marker[(colon + 1)..];
@@ -170,6 +176,8 @@ public static class ProcessEntry
                 .Int32(Environment.ProcessId)
                 .Bytes(BuildIdentity.Current.ToByteArray());
             connection.Send(FrameKind.Hello, hello.WrittenSpan);
+            // While the parent checks the hello and answers, find the target: its lookup and first calls overlap the round trip.
+            expected = FindTargetEarly(expectedTargetId);
             run = connection.Receive();
         }
         catch (Exception e) when (e is IOException or FormatException or InvalidDataException)
@@ -195,15 +203,28 @@ public static class ProcessEntry
         CurrentName = reader.String();
         var arguments = reader.Bytes().ToArray();
         WatchParent(connection);
-        return RunTarget(connection, targetId, arguments);
+        return RunTarget(connection, targetId, arguments, targetId == expectedTargetId ? expected : null);
     }
 
-    private static int RunTarget(FrameConnection connection, string targetId, byte[] arguments)
+    /// <summary>The target the environment names, or <see langword="null"/>; a failure is reported when the target runs.</summary>
+    private static ProcessTarget? FindTargetEarly(string? targetId)
+    {
+        try
+        {
+            return targetId is null ? null : FindTarget(targetId);
+        }
+        catch (Exception)
+        {
+            return null; // RunTarget looks it up again and reports the failure to the parent
+        }
+    }
+
+    private static int RunTarget(FrameConnection connection, string targetId, byte[] arguments, ProcessTarget? found)
     {
         var result = new ArgumentWriter();
         try
         {
-            var target = FindTarget(targetId) ?? throw new InvalidOperationException(
+            var target = found ?? FindTarget(targetId) ?? throw new InvalidOperationException(
                 $"Process target '{targetId}' is not registered in this program. Is the assembly that declares it referenced by the executable, and was it built with the Multiprocessing generator?");
             var reader = new ArgumentReader(arguments);
             var pending = target.Run(ref reader, result, s_cancellation.Token);
