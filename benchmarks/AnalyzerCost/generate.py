@@ -27,10 +27,10 @@ open(os.path.join(out, 'CostProbe.csproj'), 'w').write(f'''<Project Sdk="Microso
     <ProjectReference Include="{repo}/runtime/Multiprocessing/Multiprocessing.csproj" />
   </ItemGroup>
   <ItemGroup Condition="'$(WithMultiprocessingGenerator)' == 'true'">
-    <ProjectReference Include="{repo}/generator/Multiprocessing.Generator/Multiprocessing.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+    <ProjectReference Include="{repo}/generator/Multiprocessing.Generator/Multiprocessing.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" SetConfiguration="Configuration=Release" />
   </ItemGroup>
   <ItemGroup Condition="'$(WithMultiprocessingAnalyzers)' == 'true'">
-    <ProjectReference Include="{repo}/analyzers/Multiprocessing.Analyzers/Multiprocessing.Analyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+    <ProjectReference Include="{repo}/analyzers/Multiprocessing.Analyzers/Multiprocessing.Analyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" SetConfiguration="Configuration=Release" />
   </ItemGroup>
 </Project>
 ''')

@@ -2,7 +2,7 @@
 # AnalyzerCost: what the Multiprocessing generator + analyzers add to a full build of a project with 500 process
 # targets and 2,000 ordinary methods. Builds the same generated project with and without the tooling
 # (-p:WithMultiprocessingTooling=true|false), RUNS full rebuilds each (default 5), as `dotnet build` runs by default
-# (build servers warm) and with the compiler in-process, and prints medians and the ratios, plus the compiler's own
+# (compiler server warm) and with the compiler in-process, and prints medians and the ratios, plus the compiler's own
 # per-analyzer/generator timing (-p:ReportAnalyzer=true) of the last "with" build.
 #   usage: benchmarks/AnalyzerCost/run.sh [RUNS] [TARGETS] [ORDINARY]
 set -euo pipefail
@@ -28,23 +28,24 @@ time_build() {  # $1 = true|false, $2.. extra properties; prints "wall cpu" seco
   awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }' <<<"$t"
 }
 
-time_default_build() {  # $1 = true|false; prints the wall seconds of one full rebuild as `dotnet build` runs by default
-  # (MSBuild node reuse and the shared compiler server, both warm): what a developer waits for
-  local start end
+time_default_build() {  # $1 = true|false; prints "wall csc" seconds of one full rebuild as `dotnet build` runs by default
+  # (the shared compiler server, warm): what a developer waits for, and the compiler task's share of it. UseSharedCompilation
+  # is set explicitly because CI images and sandboxes often export UseSharedCompilation=false, which MSBuild reads as a property.
+  local start end csc
   start=$(date +%s.%N)
-  dotnet build "$proj" --no-restore --no-incremental -p:BuildProjectReferences=false -p:WithMultiprocessingTooling="$1" \
-    -nologo -v:q -clp:ErrorsOnly >/dev/null
+  csc=$(dotnet build "$proj" --no-restore --no-incremental -p:BuildProjectReferences=false -p:UseSharedCompilation=true -p:WithMultiprocessingTooling="$1" \
+    -nologo -v:q -clp:PerformanceSummary | awk '$2 == "ms" && $3 == "Csc" { print $1 / 1000 }')
   end=$(date +%s.%N)
-  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f\n", e - s }'
+  awk -v s="$start" -v e="$end" -v c="$csc" 'BEGIN { printf "%.2f %.2f\n", e - s, c }'
 }
 
 median() { sort -n | awk '{a[NR]=$1} END{ if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2 }'; }
 
-default_with=(); default_without=()
+default_with=(); default_without=(); csc_with=(); csc_without=()
 time_default_build false >/dev/null; time_default_build true >/dev/null  # warm the servers
 for ((i = 0; i < runs; i++)); do
-  default_without+=("$(time_default_build false)")
-  default_with+=("$(time_default_build true)")
+  read -r w c <<<"$(time_default_build false)"; default_without+=("$w"); csc_without+=("$c")
+  read -r w c <<<"$(time_default_build true)"; default_with+=("$w"); csc_with+=("$c")
 done
 
 wall_with=(); wall_without=(); cpu_with=(); cpu_without=()
@@ -59,7 +60,8 @@ report() {  # $1 = label, $2 = name of the "without" array, $3 = name of the "wi
   echo "$1 ($runs full rebuilds each): without ${a[*]} | with ${b[*]}"
   awk -v a="$m0" -v b="$m1" 'BEGIN { printf "  median without %s s, with %s s: ratio %.3f, overhead %+.1f%%\n", a, b, b / a, (b / a - 1) * 100 }'
 }
-report "wall seconds, default dotnet build (build servers warm)" default_without default_with
+report "wall seconds, default dotnet build (compiler server warm)" default_without default_with
+report "seconds in the Csc task of those builds" csc_without csc_with
 report "wall seconds, compiler in-process (no servers)" wall_without wall_with
 report "CPU seconds (user+sys), compiler in-process" cpu_without cpu_with
 # attribution: the generator alone (its run plus compiling what it emits) and the analyzers alone
@@ -71,9 +73,9 @@ done
 echo "CPU seconds, generator only: ${gen[*]} (median $(printf '%s\n' "${gen[@]}" | median)); analyzers only: ${ana[*]} (median $(printf '%s\n' "${ana[@]}" | median))"
 echo "machine load while measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 
-# the compiler's own account of the tooling's time (one more "with" build, detailed verbosity)
+# the compiler's own account of the tooling's time (one more "with" build, detailed verbosity, compiler server warm)
 log="$work/report.log"
-dotnet build "$proj" --no-restore --no-incremental -p:BuildProjectReferences=false -p:WithMultiprocessingTooling=true \
+dotnet build "$proj" --no-restore --no-incremental -p:BuildProjectReferences=false -p:UseSharedCompilation=true -p:WithMultiprocessingTooling=true \
   -p:ReportAnalyzer=true -p:EmitCompilerGeneratedFiles=true -nologo -v:d > "$log"
 echo
 echo "ReportAnalyzer (with tooling), compiler's account:"
