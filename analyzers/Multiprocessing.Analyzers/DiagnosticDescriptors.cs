@@ -174,6 +174,17 @@ namespace Multiprocessing.Analyzers
                 "point off and write a Main that calls ProcessEntry.Guard() first, then starts the test application.",
             WellKnownDiagnosticTags.CompilationEnd);
 
+        /// <summary>MP0015. Arguments: the type, what its member named Targets is.</summary>
+        public static readonly DiagnosticDescriptor TargetsNameTaken = Create(
+            DiagnosticIds.TargetsNameTaken,
+            title: "Type containing process targets declares its own member named 'Targets'",
+            messageFormat: "'{0}' has process targets, whose generated descriptors go in '{0}.Targets', but it declares {1} named 'Targets' itself; rename that member",
+            DiagnosticCategories.Usage,
+            DiagnosticSeverity.Error,
+            description: "The generator puts the descriptors of a type's process targets in a nested static partial class named " +
+                "Targets (Workers.Targets.Square.Start(...)). A method, field, property, event or a non-partial type of that name " +
+                "would clash with it, so the generator emits nothing for the type's targets.");
+
         private const string ProcessNotJoinedTitle = "Child process not joined or process pool not disposed";
 
         private const string ProcessNotJoinedDescription =

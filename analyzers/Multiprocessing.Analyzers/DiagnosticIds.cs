@@ -48,6 +48,9 @@ namespace Multiprocessing.Analyzers
         /// <summary>MP0014: a test project starts processes, but the test platform generates its entry point, which cannot hold the guard.</summary>
         public const string TestPlatformGeneratesEntryPoint = "MP0014";
 
+        /// <summary>MP0015: a type with targets declares its own member named <c>Targets</c>, the generated descriptors' name.</summary>
+        public const string TargetsNameTaken = "MP0015";
+
         private const string HelpUriBase = "https://github.com/multiprocessing-dotnet/multiprocessing/blob/main/docs/diagnostics/";
 
         /// <summary>The documentation page of diagnostic <paramref name="id"/>.</summary>

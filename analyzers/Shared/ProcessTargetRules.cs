@@ -135,9 +135,48 @@ namespace Multiprocessing.SourceGeneration
             return null;
         }
 
+        /// <summary>The name of the nested class that holds a type's generated descriptors.</summary>
+        public const string TargetsClassName = "Targets";
+
+        /// <summary>
+        /// MP0015: a member of <paramref name="type"/> named <c>Targets</c> that the generated descriptors' class would clash
+        /// with (anything but a class whose every declaration is <c>partial</c>), or <see langword="null"/>.
+        /// </summary>
+        public static ISymbol? FindTargetsNameConflict(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var member in type.GetMembers(TargetsClassName))
+            {
+                if (member is INamedTypeSymbol { Arity: > 0 })
+                {
+                    continue;   // Targets<T> is another name
+                }
+
+                if (member is not INamedTypeSymbol { TypeKind: TypeKind.Class } nested || !IsPartialEverywhere(nested, cancellationToken))
+                {
+                    return member;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>Whether the generator can emit a descriptor and a dispatcher entry for <paramref name="method"/>.</summary>
         public static bool IsValid(IMethodSymbol method, System.Threading.CancellationToken cancellationToken) =>
             IsStaticMethod(method) && !HasUnsupportedShape(method) && FindNonPartialOrGenericContainingType(method, cancellationToken) is null;
+
+        private static bool IsPartialEverywhere(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration ||
+                    !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         private static bool IsPartial(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
         {

@@ -21,6 +21,7 @@ namespace Multiprocessing.SourceGeneration
                 if (context.TargetSymbol is not IMethodSymbol method ||
                     !ProcessTargetRules.IsValid(method, cancellationToken) ||
                     ProcessTargetRules.FindUnreachableContainingType(method) is not null ||
+                    ProcessTargetRules.FindTargetsNameConflict(method.ContainingType, cancellationToken) is not null ||
                     IsOverloadedTarget(method) ||
                     !SignatureIsVisibleToAssembly(method))
                 {

@@ -12,8 +12,9 @@ namespace Multiprocessing.Analyzers.Rules
     /// <summary>
     /// Reports <c>[ProcessTarget]</c> declarations the generator cannot emit a descriptor for: MP0001 (not an
     /// ordinary static method, including local functions and lambdas), MP0002 (a containing type that is not
-    /// partial or is generic), MP0003 (a signature the dispatcher cannot call), MP0005 (two targets with one id) and
-    /// MP0013 (a containing type the dispatch table cannot name). The checks are the generator's own, from
+    /// partial or is generic), MP0003 (a signature the dispatcher cannot call), MP0005 (two targets with one id),
+    /// MP0013 (a containing type the dispatch table cannot name) and MP0015 (a member that takes the name <c>Targets</c>).
+    /// The checks are the generator's own, from
     /// <see cref="ProcessTargetRules"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -33,7 +34,8 @@ namespace Multiprocessing.Analyzers.Rules
             DiagnosticDescriptors.ContainingTypeMustBePartial,
             DiagnosticDescriptors.UnsupportedTargetSignature,
             DiagnosticDescriptors.DuplicateTargetId,
-            DiagnosticDescriptors.ContainingTypeNotReachable);
+            DiagnosticDescriptors.ContainingTypeNotReachable,
+            DiagnosticDescriptors.TargetsNameTaken);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -106,6 +108,15 @@ namespace Multiprocessing.Analyzers.Rules
             }
         }
 
+        private static string KindOf(ISymbol member) => member switch
+        {
+            IMethodSymbol => "a method",
+            IFieldSymbol => "a field",
+            IPropertySymbol => "a property",
+            IEventSymbol => "an event",
+            _ => "a type",
+        };
+
         /// <summary>
         /// MP0005: targets of one type that share a name (overloads) would share an id and a descriptor; names that differ
         /// only in case would share the generated file's name (file names are case-insensitive on some systems).
@@ -131,6 +142,12 @@ namespace Multiprocessing.Analyzers.Rules
             if (byName is null)
             {
                 return;
+            }
+
+            // MP0015: the generated descriptors' class needs the name Targets in this type
+            if (ProcessTargetRules.FindTargetsNameConflict(type, context.CancellationToken) is { Locations: [{ IsInSource: true } where, ..] } conflict)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TargetsNameTaken, where, type.ToDisplayString(TypeNameFormat), KindOf(conflict)));
             }
 
             foreach (var group in byName.Values)

@@ -35,7 +35,7 @@ public sealed class DiagnosticCatalogueTests
 
     private static readonly string[] Categories = ["Usage", "Design", "Reliability", "Security"];
 
-    /// <summary>DESIGN.md's catalogue (MP0013 and MP0014 extend it).</summary>
+    /// <summary>DESIGN.md's catalogue (MP0013, MP0014 and MP0015 extend it).</summary>
     private static readonly Dictionary<string, DiagnosticSeverity> Severities = new()
     {
         [DiagnosticIds.ProcessTargetMustBeStatic] = DiagnosticSeverity.Error,
@@ -52,6 +52,7 @@ public sealed class DiagnosticCatalogueTests
         [DiagnosticIds.ProcessNotJoinedOrDisposed] = DiagnosticSeverity.Warning,
         [DiagnosticIds.ContainingTypeNotReachable] = DiagnosticSeverity.Error,
         [DiagnosticIds.TestPlatformGeneratesEntryPoint] = DiagnosticSeverity.Error,
+        [DiagnosticIds.TargetsNameTaken] = DiagnosticSeverity.Error,
     };
 
     private static ImmutableArray<DiagnosticDescriptor> Descriptors =>
