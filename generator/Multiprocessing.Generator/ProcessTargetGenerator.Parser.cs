@@ -63,8 +63,40 @@ namespace Multiprocessing.SourceGeneration
                         .Where(static t => t.ToDisplayString() != "System.Threading.CancellationToken")
                         .Concat(ResultTypeSymbol(method, shape))).ToEquatableArray(),
                     Documentation: Documentation(method, cancellationToken),
-                    HintName: $"{qualifiedPath}.g.cs",
+                    HintName: HintName(qualifiedPath, method.ContainingType, context.SemanticModel.Compilation, cancellationToken),
                     DescriptorTypeName: DescriptorTypeName(method));
+            }
+
+            /// <summary>
+            /// <c>Namespace.Type.Method.g.cs</c>. The compiler compares generated file names ignoring case, so when another
+            /// type's full name differs from this one's only in case (<c>Orders</c>, <c>orders</c>), a hash of the exact
+            /// path keeps the names apart (a clash would fail the whole generator).
+            /// </summary>
+            private static string HintName(string qualifiedPath, INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
+            {
+                string fullName = type.ToDisplayString();
+                foreach (var other in compilation.GetSymbolsWithName(name => string.Equals(name, type.Name, System.StringComparison.OrdinalIgnoreCase), SymbolFilter.Type, cancellationToken))
+                {
+                    string otherName = other.ToDisplayString();
+                    if (!string.Equals(otherName, fullName, System.StringComparison.Ordinal) &&
+                        string.Equals(otherName, fullName, System.StringComparison.OrdinalIgnoreCase))
+                    {
+                        return $"{qualifiedPath}.{Fnv1a(qualifiedPath):x8}.g.cs";
+                    }
+                }
+
+                return $"{qualifiedPath}.g.cs";
+            }
+
+            private static uint Fnv1a(string text)
+            {
+                uint hash = 2166136261;
+                foreach (char c in text)
+                {
+                    hash = (hash ^ c) * 16777619;
+                }
+
+                return hash;
             }
 
             /// <summary>
