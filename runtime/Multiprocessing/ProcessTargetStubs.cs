@@ -138,6 +138,7 @@ public abstract class ProcessTarget1<TSelf, T1, TReturn, TResult> : ProcessTarge
         StartProcess(Arguments(a1), cancellationToken);
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a pool calls it once per item: no unoptimized first tier
     public sealed override void WriteArguments(ArgumentWriter writer, T1 arguments)
     {
         writer.Write(arguments);
@@ -198,6 +199,7 @@ public abstract class ProcessTarget2<TSelf, T1, T2, TReturn, TResult> : ProcessT
         StartProcess(Arguments(a1, a2), cancellationToken);
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a pool calls it once per item: no unoptimized first tier
     public sealed override void WriteArguments(ArgumentWriter writer, (T1, T2) arguments)
     {
         writer.Write(arguments.Item1);
@@ -261,6 +263,7 @@ public abstract class ProcessTarget3<TSelf, T1, T2, T3, TReturn, TResult> : Proc
         StartProcess(Arguments(a1, a2, a3), cancellationToken);
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a pool calls it once per item: no unoptimized first tier
     public sealed override void WriteArguments(ArgumentWriter writer, (T1, T2, T3) arguments)
     {
         writer.Write(arguments.Item1);
@@ -327,6 +330,7 @@ public abstract class ProcessTarget4<TSelf, T1, T2, T3, T4, TReturn, TResult> : 
         StartProcess(Arguments(a1, a2, a3, a4), cancellationToken);
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a pool calls it once per item: no unoptimized first tier
     public sealed override void WriteArguments(ArgumentWriter writer, (T1, T2, T3, T4) arguments)
     {
         writer.Write(arguments.Item1);
@@ -396,6 +400,7 @@ public abstract class ProcessTarget5<TSelf, T1, T2, T3, T4, T5, TReturn, TResult
         StartProcess(Arguments(a1, a2, a3, a4, a5), cancellationToken);
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a pool calls it once per item: no unoptimized first tier
     public sealed override void WriteArguments(ArgumentWriter writer, (T1, T2, T3, T4, T5) arguments)
     {
         writer.Write(arguments.Item1);
@@ -468,6 +473,7 @@ public abstract class ProcessTarget6<TSelf, T1, T2, T3, T4, T5, T6, TReturn, TRe
         StartProcess(Arguments(a1, a2, a3, a4, a5, a6), cancellationToken);
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a pool calls it once per item: no unoptimized first tier
     public sealed override void WriteArguments(ArgumentWriter writer, (T1, T2, T3, T4, T5, T6) arguments)
     {
         writer.Write(arguments.Item1);
@@ -543,6 +549,7 @@ public abstract class ProcessTarget7<TSelf, T1, T2, T3, T4, T5, T6, T7, TReturn,
         StartProcess(Arguments(a1, a2, a3, a4, a5, a6, a7), cancellationToken);
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a pool calls it once per item: no unoptimized first tier
     public sealed override void WriteArguments(ArgumentWriter writer, (T1, T2, T3, T4, T5, T6, T7) arguments)
     {
         writer.Write(arguments.Item1);
@@ -621,6 +628,7 @@ public abstract class ProcessTarget8<TSelf, T1, T2, T3, T4, T5, T6, T7, T8, TRet
         StartProcess(Arguments(a1, a2, a3, a4, a5, a6, a7, a8), cancellationToken);
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a pool calls it once per item: no unoptimized first tier
     public sealed override void WriteArguments(ArgumentWriter writer, (T1, T2, T3, T4, T5, T6, T7, T8) arguments)
     {
         writer.Write(arguments.Item1);
