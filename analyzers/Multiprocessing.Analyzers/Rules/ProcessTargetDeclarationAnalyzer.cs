@@ -14,8 +14,7 @@ namespace Multiprocessing.Analyzers.Rules
     /// ordinary static method, including local functions and lambdas), MP0002 (a containing type that is not
     /// partial or is generic), MP0003 (a signature the dispatcher cannot call), MP0005 (two targets with one id),
     /// MP0013 (a containing type the dispatch table cannot name) and MP0015 (a member that takes the name <c>Targets</c>).
-    /// The checks are the generator's own, from
-    /// <see cref="ProcessTargetRules"/>.
+    /// The checks are the generator's own, from <see cref="ProcessTargetRules"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ProcessTargetDeclarationAnalyzer : DiagnosticAnalyzer
