@@ -109,7 +109,7 @@ namespace Multiprocessing.CodeFixes.Rules
             var newLine = unit.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
             if (!newLine.IsKind(SyntaxKind.EndOfLineTrivia))
             {
-                newLine = SyntaxFactory.ElasticCarriageReturnLineFeed;
+                newLine = SyntaxFactory.CarriageReturnLineFeed;   // a file without a line break: elastic trivia would get a blank line added
             }
 
             if (main is null)
@@ -196,14 +196,14 @@ namespace Multiprocessing.CodeFixes.Rules
             return null;
         }
 
-        /// <summary>
-        /// The existing call, moved, or a new <c>Multiprocessing.ProcessEntry.Guard();</c> marked for the import adder
-        /// and the simplifier, which turn it into <c>ProcessEntry.Guard();</c> under a <c>using Multiprocessing;</c>.
-        /// </summary>
         /// <summary>Whether <c>ProcessEntry</c> names the runtime's type at <paramref name="position"/> (a using is in scope).</summary>
         private static bool InScope(SemanticModel model, int position, INamedTypeSymbol processEntry) =>
             model.LookupNamespacesAndTypes(position, name: processEntry.Name).Any(s => SymbolEqualityComparer.Default.Equals(s, processEntry));
 
+        /// <summary>
+        /// The existing call, moved, or a new <c>Multiprocessing.ProcessEntry.Guard();</c> marked for the import adder
+        /// and the simplifier, which turn it into <c>ProcessEntry.Guard();</c> under a <c>using Multiprocessing;</c>.
+        /// </summary>
         private static StatementSyntax CreateGuard(StatementSyntax? existing, INamedTypeSymbol processEntry, bool inScope)
         {
             if (existing is not null)

@@ -307,6 +307,45 @@ public sealed class InsertProcessEntryGuardCodeFixerTests
     }
 
     [TestMethod]
+    public async Task NamespaceFromAGlobalUsingElsewhere_InsertsOnlyTheGuard()
+    {
+        const string program = """
+            System.Console.WriteLine(Workers.Square(3));
+            System.Console.WriteLine("done");
+
+            """;
+        const string fixedProgram = """
+            ProcessEntry.Guard();
+            System.Console.WriteLine(Workers.Square(3));
+            System.Console.WriteLine("done");
+
+            """;
+        const string usings = "global using Multiprocessing;" + Workers;
+
+        await Verify.VerifyAsync(
+            ["{|#0:System.Console.WriteLine(Workers.Square(3));|}" + program["System.Console.WriteLine(Workers.Square(3));".Length..], usings],
+            [fixedProgram, usings],
+            OutputKind.ConsoleApplication,
+            CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+            withGenerator: false,
+            MP0006(0));
+    }
+
+    [TestMethod]
+    public async Task OneLineWithoutALineBreak_GetsTheGuardOnALineOfItsOwn()
+    {
+        const string usings = "global using Multiprocessing;" + Workers;
+
+        await Verify.VerifyAsync(
+            ["{|#0:System.Console.WriteLine(Workers.Square(3));|}", usings],
+            ["ProcessEntry.Guard();\r\nSystem.Console.WriteLine(Workers.Square(3));", usings],
+            OutputKind.ConsoleApplication,
+            CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+            withGenerator: false,
+            MP0006(0));
+    }
+
+    [TestMethod]
     public async Task ExpressionBodiedMain_NoFixOffered()
     {
         const string source = """
