@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -164,32 +165,13 @@ namespace Multiprocessing.SourceGeneration
         public static bool IsValid(IMethodSymbol method, System.Threading.CancellationToken cancellationToken) =>
             IsStaticMethod(method) && !HasUnsupportedShape(method) && FindNonPartialOrGenericContainingType(method, cancellationToken) is null;
 
-        private static bool IsPartialEverywhere(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
-        {
-            foreach (var reference in type.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration ||
-                    !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-                {
-                    return false;
-                }
-            }
+        private static bool IsPartialEverywhere(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken) =>
+            type.DeclaringSyntaxReferences.All(reference => IsPartialDeclaration(reference, cancellationToken));
 
-            return true;
-        }
+        private static bool IsPartial(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken) =>
+            type.DeclaringSyntaxReferences.Any(reference => IsPartialDeclaration(reference, cancellationToken));
 
-        private static bool IsPartial(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
-        {
-            foreach (var reference in type.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration &&
-                    declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private static bool IsPartialDeclaration(SyntaxReference reference, System.Threading.CancellationToken cancellationToken) =>
+            reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
     }
 }

@@ -33,7 +33,7 @@ public class ChildProcess : IDisposable, IAsyncDisposable
     private volatile bool _cancellationRequested;
     private int _cancellationSent;
     private int _finishing;
-    private string? _token;
+    private string? _token;   // the spawn token the child presents; set by Launch
     private CancellationTokenRegistration _cancellation;
 
     internal ChildProcess(ProcessTarget target, ProcessOptions? options)
@@ -167,7 +167,7 @@ public class ChildProcess : IDisposable, IAsyncDisposable
         _handedOff = Channels.Handoffs.Take();
         ProcessEntry.ThrowIfUnguardedChild(_target.Name);
         var endpoint = ParentEndpoint.Instance;
-        string token = _token = endpoint.Expect(this, arguments);
+        _token = endpoint.Expect(this, arguments);
         var startInfo = new ProcessStartInfo(Environment.ProcessPath ?? throw StartFailure("the path of this program is unknown", null))
         {
             UseShellExecute = false,
@@ -179,7 +179,7 @@ public class ChildProcess : IDisposable, IAsyncDisposable
             startInfo.ArgumentList.Add(dll); // started as `dotnet app.dll`: the child must be too
         }
 
-        startInfo.Environment[ProcessEntry.ChildMarkerVariable] = $"{token}:{endpoint.SocketPath}";
+        startInfo.Environment[ProcessEntry.ChildMarkerVariable] = $"{_token}:{endpoint.SocketPath}";
         if (this is not Pool.PoolWorker)
         {
             startInfo.Environment[ProcessEntry.TargetVariable] = _target.Id;
@@ -187,14 +187,14 @@ public class ChildProcess : IDisposable, IAsyncDisposable
 
         startInfo.Environment[ProcessEntry.DepthVariable] = (ProcessEntry.Depth + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
-        process.Exited += (_, _) => _ = FinishAsync(process.ExitCode, token);
+        process.Exited += (_, _) => _ = FinishAsync(process.ExitCode);
         try
         {
             process.Start();
         }
         catch (Exception e)
         {
-            endpoint.Forget(token);
+            endpoint.Forget(_token);
             process.Dispose();
             throw StartFailure($"starting '{startInfo.FileName}' failed: {e.Message}", e);
         }
@@ -262,7 +262,7 @@ public class ChildProcess : IDisposable, IAsyncDisposable
         // comes ~0.6 ms later (SIGCHLD handling, then a thread-pool hop) and would add that to every spawn.
         if (NativeMethods.TryWaitForExit(Pid, out int rawExitCode))
         {
-            _ = FinishAsync(rawExitCode, _token!);
+            _ = FinishAsync(rawExitCode);
         }
     }
 
@@ -296,7 +296,7 @@ public class ChildProcess : IDisposable, IAsyncDisposable
     /// The child has ended with <paramref name="rawExitCode"/> (.NET's convention: 128 + N for death by signal N). Runs
     /// once, whichever saw the end first: the connection thread or <see cref="Process.Exited"/>.
     /// </summary>
-    private async Task FinishAsync(int rawExitCode, string token)
+    private async Task FinishAsync(int rawExitCode)
     {
         if (Interlocked.Exchange(ref _finishing, 1) != 0)
         {
@@ -306,7 +306,7 @@ public class ChildProcess : IDisposable, IAsyncDisposable
         await _started.Task.ConfigureAwait(false);
         // Still expected means the parent never matched its connection, so it never ran anything nor reported: done.
         // Otherwise its connection thread holds the report and ends when the connection does.
-        if (ParentEndpoint.Instance.Forget(token))
+        if (ParentEndpoint.Instance.Forget(_token!))
         {
             _connectionClosed.TrySetResult();
         }

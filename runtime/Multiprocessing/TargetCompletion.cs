@@ -14,18 +14,7 @@ public static class TargetCompletion
     public static ValueTask Of(ValueTask task) => task;
 
     /// <summary>Writes the result of <paramref name="task"/> once it completes.</summary>
-    public static ValueTask Of<T>(Task<T> task, ArgumentWriter result)
-    {
-        if (task.IsCompletedSuccessfully)
-        {
-            result.Write(task.Result);
-            return default;
-        }
-
-        return Await(task, result);
-
-        static async ValueTask Await(Task<T> task, ArgumentWriter result) => result.Write(await task.ConfigureAwait(false));
-    }
+    public static ValueTask Of<T>(Task<T> task, ArgumentWriter result) => Of(new ValueTask<T>(task), result);
 
     /// <summary>Writes the result of <paramref name="task"/> once it completes.</summary>
     public static ValueTask Of<T>(ValueTask<T> task, ArgumentWriter result)

@@ -309,36 +309,34 @@ public sealed class InsertProcessEntryGuardCodeFixerTests
     [TestMethod]
     public async Task NamespaceFromAGlobalUsingElsewhere_InsertsOnlyTheGuard()
     {
-        const string program = """
-            System.Console.WriteLine(Workers.Square(3));
+        const string source = """
+            {|#0:System.Console.WriteLine(Workers.Square(3));|}
             System.Console.WriteLine("done");
 
             """;
-        const string fixedProgram = """
+        const string fixedSource = """
             ProcessEntry.Guard();
             System.Console.WriteLine(Workers.Square(3));
             System.Console.WriteLine("done");
 
             """;
-        const string usings = "global using Multiprocessing;" + Workers;
 
-        await Verify.VerifyAsync(
-            ["{|#0:System.Console.WriteLine(Workers.Square(3));|}" + program["System.Console.WriteLine(Workers.Square(3));".Length..], usings],
-            [fixedProgram, usings],
-            OutputKind.ConsoleApplication,
-            CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
-            withGenerator: false,
-            MP0006(0));
+        await VerifyWithGlobalUsingAsync(source, fixedSource);
     }
 
     [TestMethod]
-    public async Task OneLineWithoutALineBreak_GetsTheGuardOnALineOfItsOwn()
+    public Task OneLineWithoutALineBreak_GetsTheGuardOnALineOfItsOwn() =>
+        VerifyWithGlobalUsingAsync(
+            "{|#0:System.Console.WriteLine(Workers.Square(3));|}",
+            "ProcessEntry.Guard();\r\nSystem.Console.WriteLine(Workers.Square(3));");
+
+    /// <summary>The program in one file; <c>global using Multiprocessing;</c> and the targets in another.</summary>
+    private static Task VerifyWithGlobalUsingAsync(string source, string fixedSource)
     {
         const string usings = "global using Multiprocessing;" + Workers;
-
-        await Verify.VerifyAsync(
-            ["{|#0:System.Console.WriteLine(Workers.Square(3));|}", usings],
-            ["ProcessEntry.Guard();\r\nSystem.Console.WriteLine(Workers.Square(3));", usings],
+        return Verify.VerifyAsync(
+            [source, usings],
+            [fixedSource, usings],
             OutputKind.ConsoleApplication,
             CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
             withGenerator: false,
