@@ -9,8 +9,7 @@ namespace Multiprocessing;
 // project's build compiles one small class per target instead of a serializer and an invoker for each.
 
 /// <summary>
-/// What the generated descriptors of targets with up to eight arguments share: <see cref="With"/>, and completing
-/// what the target returned (awaiting it when it is a task) into the result the parent receives.
+/// What the generated descriptors of targets with up to eight arguments share: <see cref="With"/>.
 /// </summary>
 /// <typeparam name="TSelf">The generated descriptor.</typeparam>
 /// <typeparam name="TArgs">What one call takes (see <see cref="ProcessTarget{TArgs, TResult}"/>).</typeparam>
@@ -29,34 +28,6 @@ public abstract class ProcessTargetStub<TSelf, TArgs, TReturn, TResult> : Proces
     /// <summary>This target, with children started as <paramref name="options"/> says (name, daemon, redirection).</summary>
     /// <param name="options">How its children start.</param>
     public TSelf With(ProcessOptions options) => (TSelf)WithOptions(options);
-
-    /// <summary>Writes what the target returned into <paramref name="result"/>, once it completes when it is a task.</summary>
-    private protected static ValueTask Complete(TReturn value, ArgumentWriter result)
-    {
-        // the typeof comparisons are constants for value types (the dead branches drop out) and a pointer compare otherwise
-        if (typeof(TReturn) == typeof(Task))
-        {
-            return new ValueTask(Unsafe.As<Task>(value!));
-        }
-
-        if (typeof(TReturn) == typeof(ValueTask))
-        {
-            return Unsafe.As<TReturn, ValueTask>(ref value);
-        }
-
-        if (typeof(TReturn) == typeof(Task<TResult>))
-        {
-            return TargetCompletion.Of(Unsafe.As<Task<TResult>>(value!), result);
-        }
-
-        if (typeof(TReturn) == typeof(ValueTask<TResult>))
-        {
-            return TargetCompletion.Of(Unsafe.As<TReturn, ValueTask<TResult>>(ref value), result);
-        }
-
-        result.Write(value);
-        return default;
-    }
 }
 
 /// <summary>The base of generated descriptors of targets with no arguments (see <see cref="ProcessTargetStub{TSelf, TArgs, TReturn, TResult}"/>).</summary>
@@ -97,9 +68,9 @@ public abstract class ProcessTarget0<TSelf, TReturn, TResult> : ProcessTargetStu
         switch (_target)
         {
             case Func<TReturn> call:
-                return Complete(call(), result);
+                return TargetCompletion.OfReturned<TReturn, TResult>(call(), result);
             case Func<CancellationToken, TReturn> call:
-                return Complete(call(cancellationToken), result);
+                return TargetCompletion.OfReturned<TReturn, TResult>(call(cancellationToken), result);
             case Action run:
                 run();
                 return default;
@@ -151,9 +122,9 @@ public abstract class ProcessTarget1<TSelf, T1, TReturn, TResult> : ProcessTarge
         switch (_target)
         {
             case Func<T1, TReturn> call:
-                return Complete(call(a1), result);
+                return TargetCompletion.OfReturned<TReturn, TResult>(call(a1), result);
             case Func<T1, CancellationToken, TReturn> call:
-                return Complete(call(a1, cancellationToken), result);
+                return TargetCompletion.OfReturned<TReturn, TResult>(call(a1, cancellationToken), result);
             case Action<T1> run:
                 run(a1);
                 return default;
@@ -214,9 +185,9 @@ public abstract class ProcessTarget2<TSelf, T1, T2, TReturn, TResult> : ProcessT
         switch (_target)
         {
             case Func<T1, T2, TReturn> call:
-                return Complete(call(a1, a2), result);
+                return TargetCompletion.OfReturned<TReturn, TResult>(call(a1, a2), result);
             case Func<T1, T2, CancellationToken, TReturn> call:
-                return Complete(call(a1, a2, cancellationToken), result);
+                return TargetCompletion.OfReturned<TReturn, TResult>(call(a1, a2, cancellationToken), result);
             case Action<T1, T2> run:
                 run(a1, a2);
                 return default;
@@ -280,9 +251,9 @@ public abstract class ProcessTarget3<TSelf, T1, T2, T3, TReturn, TResult> : Proc
         switch (_target)
         {
             case Func<T1, T2, T3, TReturn> call:
-                return Complete(call(a1, a2, a3), result);
+                return TargetCompletion.OfReturned<TReturn, TResult>(call(a1, a2, a3), result);
             case Func<T1, T2, T3, CancellationToken, TReturn> call:
-                return Complete(call(a1, a2, a3, cancellationToken), result);
+                return TargetCompletion.OfReturned<TReturn, TResult>(call(a1, a2, a3, cancellationToken), result);
             case Action<T1, T2, T3> run:
                 run(a1, a2, a3);
                 return default;
@@ -349,9 +320,9 @@ public abstract class ProcessTarget4<TSelf, T1, T2, T3, T4, TReturn, TResult> : 
         switch (_target)
         {
             case Func<T1, T2, T3, T4, TReturn> call:
-                return Complete(call(a1, a2, a3, a4), result);
+                return TargetCompletion.OfReturned<TReturn, TResult>(call(a1, a2, a3, a4), result);
             case Func<T1, T2, T3, T4, CancellationToken, TReturn> call:
-                return Complete(call(a1, a2, a3, a4, cancellationToken), result);
+                return TargetCompletion.OfReturned<TReturn, TResult>(call(a1, a2, a3, a4, cancellationToken), result);
             case Action<T1, T2, T3, T4> run:
                 run(a1, a2, a3, a4);
                 return default;
@@ -421,9 +392,9 @@ public abstract class ProcessTarget5<TSelf, T1, T2, T3, T4, T5, TReturn, TResult
         switch (_target)
         {
             case Func<T1, T2, T3, T4, T5, TReturn> call:
-                return Complete(call(a1, a2, a3, a4, a5), result);
+                return TargetCompletion.OfReturned<TReturn, TResult>(call(a1, a2, a3, a4, a5), result);
             case Func<T1, T2, T3, T4, T5, CancellationToken, TReturn> call:
-                return Complete(call(a1, a2, a3, a4, a5, cancellationToken), result);
+                return TargetCompletion.OfReturned<TReturn, TResult>(call(a1, a2, a3, a4, a5, cancellationToken), result);
             case Action<T1, T2, T3, T4, T5> run:
                 run(a1, a2, a3, a4, a5);
                 return default;
@@ -496,9 +467,9 @@ public abstract class ProcessTarget6<TSelf, T1, T2, T3, T4, T5, T6, TReturn, TRe
         switch (_target)
         {
             case Func<T1, T2, T3, T4, T5, T6, TReturn> call:
-                return Complete(call(a1, a2, a3, a4, a5, a6), result);
+                return TargetCompletion.OfReturned<TReturn, TResult>(call(a1, a2, a3, a4, a5, a6), result);
             case Func<T1, T2, T3, T4, T5, T6, CancellationToken, TReturn> call:
-                return Complete(call(a1, a2, a3, a4, a5, a6, cancellationToken), result);
+                return TargetCompletion.OfReturned<TReturn, TResult>(call(a1, a2, a3, a4, a5, a6, cancellationToken), result);
             case Action<T1, T2, T3, T4, T5, T6> run:
                 run(a1, a2, a3, a4, a5, a6);
                 return default;
@@ -574,9 +545,9 @@ public abstract class ProcessTarget7<TSelf, T1, T2, T3, T4, T5, T6, T7, TReturn,
         switch (_target)
         {
             case Func<T1, T2, T3, T4, T5, T6, T7, TReturn> call:
-                return Complete(call(a1, a2, a3, a4, a5, a6, a7), result);
+                return TargetCompletion.OfReturned<TReturn, TResult>(call(a1, a2, a3, a4, a5, a6, a7), result);
             case Func<T1, T2, T3, T4, T5, T6, T7, CancellationToken, TReturn> call:
-                return Complete(call(a1, a2, a3, a4, a5, a6, a7, cancellationToken), result);
+                return TargetCompletion.OfReturned<TReturn, TResult>(call(a1, a2, a3, a4, a5, a6, a7, cancellationToken), result);
             case Action<T1, T2, T3, T4, T5, T6, T7> run:
                 run(a1, a2, a3, a4, a5, a6, a7);
                 return default;
@@ -655,9 +626,9 @@ public abstract class ProcessTarget8<TSelf, T1, T2, T3, T4, T5, T6, T7, T8, TRet
         switch (_target)
         {
             case Func<T1, T2, T3, T4, T5, T6, T7, T8, TReturn> call:
-                return Complete(call(a1, a2, a3, a4, a5, a6, a7, a8), result);
+                return TargetCompletion.OfReturned<TReturn, TResult>(call(a1, a2, a3, a4, a5, a6, a7, a8), result);
             case Func<T1, T2, T3, T4, T5, T6, T7, T8, CancellationToken, TReturn> call:
-                return Complete(call(a1, a2, a3, a4, a5, a6, a7, a8, cancellationToken), result);
+                return TargetCompletion.OfReturned<TReturn, TResult>(call(a1, a2, a3, a4, a5, a6, a7, a8, cancellationToken), result);
             case Action<T1, T2, T3, T4, T5, T6, T7, T8> run:
                 run(a1, a2, a3, a4, a5, a6, a7, a8);
                 return default;

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using Multiprocessing.Serialization;
 
 namespace Multiprocessing;
@@ -28,5 +29,36 @@ public static class TargetCompletion
         return Await(task, result);
 
         static async ValueTask Await(ValueTask<T> task, ArgumentWriter result) => result.Write(await task.ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Writes what a target returned into <paramref name="result"/>, once it completes when it is a task. A generic
+    /// method of this non-generic class, so the descriptor bases call it without a generic-dictionary lookup per item.
+    /// </summary>
+    internal static ValueTask OfReturned<TReturn, TResult>(TReturn value, ArgumentWriter result)
+    {
+        // the typeof comparisons are constants for value types (the dead branches drop out) and a pointer compare otherwise
+        if (typeof(TReturn) == typeof(Task))
+        {
+            return new ValueTask(Unsafe.As<Task>(value!));
+        }
+
+        if (typeof(TReturn) == typeof(ValueTask))
+        {
+            return Unsafe.As<TReturn, ValueTask>(ref value);
+        }
+
+        if (typeof(TReturn) == typeof(Task<TResult>))
+        {
+            return Of(Unsafe.As<Task<TResult>>(value!), result);
+        }
+
+        if (typeof(TReturn) == typeof(ValueTask<TResult>))
+        {
+            return Of(Unsafe.As<TReturn, ValueTask<TResult>>(ref value), result);
+        }
+
+        result.Write(value);
+        return default;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Multiprocessing.Pool;
 using Multiprocessing.Serialization;
 using Multiprocessing.Wire;
@@ -123,16 +124,22 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(items);
-        var list = items as IReadOnlyList<TArgs> ?? items.ToList();
-        var batch = new ArrayBatch<TResult>(list.Count, options?.Progress, cancellationToken);
-        int chunkSize = FixedChunkSize(options);
-        for (int first = 0; first < list.Count && !batch.IsAbandoned;)
+        // a span, not an IReadOnlyList: indexing an array through the interface costs an interface call per item
+        ReadOnlySpan<TArgs> all = items switch
         {
-            int count = Math.Min(list.Count - first, chunkSize > 0 ? chunkSize : GuidedChunkSize(list.Count, list.Count - first));
+            TArgs[] array => array,
+            List<TArgs> list => CollectionsMarshal.AsSpan(list),
+            _ => items.ToArray(),
+        };
+        var batch = new ArrayBatch<TResult>(all.Length, options?.Progress, cancellationToken);
+        int chunkSize = FixedChunkSize(options);
+        for (int first = 0; first < all.Length && !batch.IsAbandoned;)
+        {
+            int count = Math.Min(all.Length - first, chunkSize > 0 ? chunkSize : GuidedChunkSize(all.Length, all.Length - first));
             var writer = new ArgumentWriter();
-            for (int i = first; i < first + count; i++)
+            foreach (var item in all.Slice(first, count))
             {
-                target.WriteArguments(writer, list[i]);
+                target.WriteArguments(writer, item);
             }
 
             Submit(new Chunk<TResult>(batch, target.Id, target.Name, first, count, writer.WrittenMemory));
