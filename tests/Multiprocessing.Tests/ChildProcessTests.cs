@@ -278,6 +278,31 @@ public sealed class ChildProcessTests
     }
 
     [TestMethod]
+    public async Task Connections_that_say_nothing_do_not_keep_children_from_starting()
+    {
+        // more silent connections than the endpoint keeps threads waiting in accept
+        var silent = new List<Socket>();
+        try
+        {
+            for (int i = 0; i < 4; i++)
+            {
+                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                silent.Add(socket);
+                await socket.ConnectAsync(new UnixDomainSocketEndPoint(ParentEndpoint.Instance.SocketPath));
+            }
+
+            using var first = TestTargets.Targets.Square.Start(4);
+            using var second = TestTargets.Targets.Square.Start(5);
+            Assert.AreEqual(16, await first.Bounded());
+            Assert.AreEqual(25, await second.Bounded());
+        }
+        finally
+        {
+            silent.ForEach(socket => socket.Dispose());
+        }
+    }
+
+    [TestMethod]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task The_socket_directory_is_private_to_the_user()
     {
