@@ -290,6 +290,9 @@ public class ChildProcess : IDisposable, IAsyncDisposable
     private protected void SetReport(FrameKind kind, byte[] payload) => _report = new Frame(kind, payload);
 
     /// <summary>The parent refused to run anything in this child (it is from another build).</summary>
+    /// <summary>Why nothing ran in this child, when the parent refused it (another build).</summary>
+    internal string? Refusal => _refusal;
+
     internal void Refuse(string reason)
     {
         _refusal = reason;

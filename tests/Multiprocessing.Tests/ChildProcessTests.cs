@@ -323,6 +323,7 @@ public sealed class ChildProcessTests
             StringAssert.Contains(error.Message, "different build");
             StringAssert.Contains(error.Message, "TestTargets.Square");
             StringAssert.Contains(await child.StandardError.ReadToEndAsync().WaitAsync(Bound), "different build");
+            Assert.AreEqual(ProcessEntry.ParentGoneExitCode, child.ExitCode, "the child ran nothing");
         }
         finally
         {

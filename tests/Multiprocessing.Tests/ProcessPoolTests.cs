@@ -191,6 +191,26 @@ public sealed class ProcessPoolTests
     }
 
     [TestMethod]
+    public async Task A_pool_whose_workers_run_another_build_fails_at_once_with_a_clear_message()
+    {
+        var own = BuildIdentity.Expected;
+        BuildIdentity.Expected = Guid.NewGuid();
+        try
+        {
+            await using var pool = new ProcessPool(2);
+            var error = await Assert.ThrowsExactlyAsync<ChildProcessStartException>(() => pool.ApplyAsync(PoolTargets.Targets.Square, 2).WaitAsync(Bound));
+            StringAssert.Contains(error.Message, "different build");
+            await WaitFor(() => pool.WorkerPids.Count == 0, "the workers are gone");
+            await Task.Delay(300);
+            Assert.AreEqual(0, pool.WorkerPids.Count, "no endless respawning of refused workers");
+        }
+        finally
+        {
+            BuildIdentity.Expected = own;
+        }
+    }
+
+    [TestMethod]
     public async Task Workers_are_replaced_after_max_tasks()
     {
         await using var pool = new ProcessPool(2, new ProcessPoolOptions { MaxTasksPerWorker = 2 });

@@ -439,7 +439,13 @@ public sealed class ProcessPool : IAsyncDisposable, IDisposable
             }
 
             bool crashedBeforeReady = !worker.IsReady && _fault is null && !_terminated;
-            if (crashedBeforeReady && ++_startFailures >= MaxStartFailures)
+            if (crashedBeforeReady && worker.Refusal is { } refusal)
+            {
+                // another build of the program: every replacement would be refused the same way
+                _fault = new ChildProcessStartException($"{refusal} The pool runs no tasks.", "ProcessPool worker", worker.Name, worker.Pid);
+                FailPending(_fault);
+            }
+            else if (crashedBeforeReady && ++_startFailures >= MaxStartFailures)
             {
                 _fault = new ChildProcessStartException(
                     $"Pool workers exit before they are ready ({MaxStartFailures} in a row; the last, {worker.Name} pid {worker.Pid}, with exit code {worker.ExitCode}). " +
