@@ -396,6 +396,15 @@ public sealed class ChildProcessTests
     }
 
     [TestMethod]
+    public async Task A_program_a_child_starts_on_its_own_runs_as_an_ordinary_program()
+    {
+        // The child's environment still holds its spawn marker: the program it starts inherits it, and must tell that
+        // the marker is not its own (it starts a child of its own and prints its result)
+        using var child = TestTargets.Targets.RunThisProgramFromAChild.Start(Program.MuxerSelfTest);
+        Assert.AreEqual("exit 0: square=144", (await child.Bounded()).Trim());
+    }
+
+    [TestMethod]
     public async Task Ended_children_are_reaped()
     {
         // The parent reads a child's exit status without reaping it (Process does): no zombie may stay behind.

@@ -18,6 +18,18 @@ public static partial class TestTargets
     [ProcessTarget]
     public static int Square(int n) => n * n;
 
+    /// <summary>Runs this test executable as an ordinary program from a child (which keeps its spawn marker): exit code and output.</summary>
+    [ProcessTarget]
+    public static string RunThisProgramFromAChild(string argument)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(Environment.ProcessPath!, [argument]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return $"exit {process.ExitCode}: {output.Trim()} {error.Result.Trim()}";
+    }
+
     [ProcessTarget]
     public static void Nothing()
     {
