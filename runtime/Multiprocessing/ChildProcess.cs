@@ -289,10 +289,10 @@ public class ChildProcess : IDisposable, IAsyncDisposable
     /// <summary>Records the child's final report (a pool worker reports a failed initializer this way).</summary>
     private protected void SetReport(FrameKind kind, byte[] payload) => _report = new Frame(kind, payload);
 
-    /// <summary>The parent refused to run anything in this child (it is from another build).</summary>
     /// <summary>Why nothing ran in this child, when the parent refused it (another build).</summary>
     internal string? Refusal => _refusal;
 
+    /// <summary>The parent refused to run anything in this child (it is from another build).</summary>
     internal void Refuse(string reason)
     {
         _refusal = reason;

@@ -398,8 +398,8 @@ public sealed class ChildProcessTests
     [TestMethod]
     public async Task A_program_a_child_starts_on_its_own_runs_as_an_ordinary_program()
     {
-        // The child's environment still holds its spawn marker: the program it starts inherits it, and must tell that
-        // the marker is not its own (it starts a child of its own and prints its result)
+        // The program inherits the child's environment: it must not take itself for a child (it starts a child of its
+        // own and prints its result)
         using var child = TestTargets.Targets.RunThisProgramFromAChild.Start(Program.MuxerSelfTest);
         Assert.AreEqual("exit 0: square=144", (await child.Bounded()).Trim());
     }

@@ -18,7 +18,7 @@ public static partial class TestTargets
     [ProcessTarget]
     public static int Square(int n) => n * n;
 
-    /// <summary>Runs this test executable as an ordinary program from a child (which keeps its spawn marker): exit code and output.</summary>
+    /// <summary>Runs this test executable from a child as an ordinary program, not a process target: its exit code and output.</summary>
     [ProcessTarget]
     public static string RunThisProgramFromAChild(string argument)
     {
