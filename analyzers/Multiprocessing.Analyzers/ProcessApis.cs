@@ -96,66 +96,104 @@ namespace Multiprocessing.Analyzers
         }
 
         /// <summary>
-        /// Where <paramref name="operation"/> runs, as far as its enclosing body goes: itself; for code in a lambda, the call
-        /// that runs the lambda at once (the lambda invoked on the spot, or passed to a method such as <c>Select</c>,
-        /// <c>ForEach</c> or <c>Task.Run</c>); for code in a local function, its first call that runs. <see langword="null"/>
-        /// when the code is only stored for later: a lambda assigned to a field, variable or event, or handed to a
-        /// constructor (<c>new Lazy&lt;T&gt;(...)</c>), or a local function nobody calls there.
+        /// Where <paramref name="operation"/> runs, as far as its enclosing body goes: itself; for code in a lambda or a
+        /// local function, the call that runs it (invoked on the spot; passed to a method such as <c>Select</c>,
+        /// <c>ForEach</c>, <c>Task.Run</c> or <c>Parallel.Invoke</c>; kept in a local variable that is then invoked or
+        /// passed on), the first such call when there are several. <see langword="null"/> when the code is only stored
+        /// for later: a lambda assigned to a field or event, or handed to a constructor (<c>new Lazy&lt;T&gt;(...)</c>),
+        /// or a local function nobody runs there.
         /// </summary>
         public static IOperation? RunsAt(IOperation operation) => RunsAt(operation, depth: 0);
 
         private static IOperation? RunsAt(IOperation operation, int depth)
         {
-            var site = operation;
+            if (depth > 4)
+            {
+                return null;   // functions handing on functions: enough
+            }
+
             for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
             {
                 switch (parent)
                 {
                     case IAnonymousFunctionOperation lambda:
-                        var conversion = lambda.Parent is IDelegateCreationOperation creation ? creation : null;
-                        IOperation? caller = conversion?.Parent switch
-                        {
-                            IInvocationOperation invocation when invocation.Instance == conversion => invocation,
-                            IArgumentOperation { Parent: IInvocationOperation invocation } => invocation,
-                            _ => null,
-                        };
-                        if (caller is null)
-                        {
-                            return null;
-                        }
-
-                        site = parent = caller;
-                        break;
+                        return lambda.Parent is IDelegateCreationOperation creation ? DelegateRunsAt(creation, depth) : null;
 
                     case ILocalFunctionOperation local:
-                        if (depth > 4)
-                        {
-                            return null;   // local functions calling local functions: enough
-                        }
-
-                        IOperation body = local;
-                        while (body.Parent is not null)
-                        {
-                            body = body.Parent;
-                        }
-
                         IOperation? first = null;
-                        foreach (var call in body.Descendants())
+                        foreach (var use in Root(local).Descendants())
                         {
-                            if (call is IInvocationOperation invocation &&
-                                SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, local.Symbol) &&
-                                RunsAt(invocation, depth + 1) is { } runs &&
-                                (first is null || runs.Syntax.SpanStart < first.Syntax.SpanStart))
+                            var runs = use switch
                             {
-                                first = runs;
-                            }
+                                IInvocationOperation call when SymbolEqualityComparer.Default.Equals(call.TargetMethod, local.Symbol) => RunsAt(call, depth + 1),
+                                IMethodReferenceOperation { Parent: IDelegateCreationOperation group } reference
+                                    when SymbolEqualityComparer.Default.Equals(reference.Method, local.Symbol) => DelegateRunsAt(group, depth + 1),
+                                _ => null,
+                            };
+                            first = Earlier(first, runs);
                         }
 
                         return first;
                 }
             }
 
-            return site;
+            return operation;
         }
+
+        /// <summary>Where a delegate made from a lambda or a method group runs (see <see cref="RunsAt(IOperation)"/>).</summary>
+        private static IOperation? DelegateRunsAt(IDelegateCreationOperation creation, int depth)
+        {
+            IOperation value = creation;
+            while (value.Parent is IConversionOperation or IParenthesizedOperation)
+            {
+                value = value.Parent;
+            }
+
+            return value.Parent switch
+            {
+                IInvocationOperation call when call.Instance == value => RunsAt(call, depth + 1),
+                IArgumentOperation { Parent: IInvocationOperation call } => RunsAt(call, depth + 1),
+                IArrayInitializerOperation { Parent: IArrayCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation call } } } => RunsAt(call, depth + 1),
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => LocalRunsAt(declarator.Symbol, value, depth),
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } => LocalRunsAt(target.Local, value, depth),
+                _ => null,
+            };
+        }
+
+        /// <summary>Where a delegate kept in <paramref name="local"/> first runs: the local invoked, or passed to a method.</summary>
+        private static IOperation? LocalRunsAt(ILocalSymbol local, IOperation stored, int depth)
+        {
+            IOperation? first = null;
+            foreach (var use in Root(stored).Descendants())
+            {
+                if (use is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                {
+                    continue;
+                }
+
+                var runs = reference.Parent switch
+                {
+                    IInvocationOperation call when call.Instance == reference => RunsAt(call, depth + 1),
+                    IArgumentOperation { Parent: IInvocationOperation call } => RunsAt(call, depth + 1),
+                    _ => null,
+                };
+                first = Earlier(first, runs);
+            }
+
+            return first;
+        }
+
+        private static IOperation Root(IOperation operation)
+        {
+            while (operation.Parent is not null)
+            {
+                operation = operation.Parent;
+            }
+
+            return operation;
+        }
+
+        private static IOperation? Earlier(IOperation? first, IOperation? other) =>
+            other is not null && (first is null || other.Syntax.SpanStart < first.Syntax.SpanStart) ? other : first;
     }
 }

@@ -180,39 +180,102 @@ namespace Multiprocessing.Analyzers.Rules
 
         /// <summary>
         /// Whether the child may be a daemon: started through <c>With(options)</c> with options that set
-        /// <c>Daemon</c>, or that this rule cannot see (a variable).
+        /// <c>Daemon</c>, or that this rule cannot see (a variable, a parameter, a field of the user's). A descriptor kept
+        /// in a local variable is followed to the one value it was given.
         /// </summary>
         private static bool MayBeDaemon(IInvocationOperation invocation, ProcessApis apis)
         {
-            for (var receiver = invocation.Instance; receiver is IInvocationOperation with; receiver = with.Instance)
+            var receiver = invocation.Instance;
+            for (int hops = 0; receiver is not null && hops < 8; hops++)
             {
-                foreach (var argument in with.Arguments)
+                switch (SkipConversionsDown(receiver))
                 {
-                    if (!SymbolEqualityComparer.Default.Equals(argument.Value.Type, apis.ProcessOptions))
-                    {
-                        continue;
-                    }
-
-                    if (SkipConversionsDown(argument.Value) is not IObjectCreationOperation creation)
-                    {
-                        return true;
-                    }
-
-                    if (creation.Initializer is { } initializer)
-                    {
-                        foreach (var member in initializer.Initializers)
+                    case IInvocationOperation with:
+                        if (WithMayMakeDaemon(with, apis))
                         {
-                            if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Daemon" } } daemon &&
-                                !(daemon.Value.ConstantValue is { HasValue: true, Value: false }))
-                            {
-                                return true;
-                            }
+                            return true;
+                        }
+
+                        receiver = with.Instance;
+                        break;
+
+                    case ILocalReferenceOperation local:
+                        receiver = OnlyValue(local);
+                        if (receiver is null)
+                        {
+                            return true;   // assigned more than once: options the rule cannot see
+                        }
+
+                        break;
+
+                    case IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true, ContainingType.Name: "Targets" } field }
+                        when SymbolEqualityComparer.Default.Equals(field.Type.ContainingType, field.ContainingType):
+                        return false;   // the generated descriptor itself: no options
+
+                    default:
+                        return true;    // a parameter, or a field or property of the user's: options the rule cannot see
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a <c>With(options)</c> call passes options that set <c>Daemon</c>, or that this rule cannot see.</summary>
+        private static bool WithMayMakeDaemon(IInvocationOperation with, ProcessApis apis)
+        {
+            foreach (var argument in with.Arguments)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(argument.Value.Type, apis.ProcessOptions))
+                {
+                    continue;
+                }
+
+                if (SkipConversionsDown(argument.Value) is not IObjectCreationOperation creation)
+                {
+                    return true;
+                }
+
+                if (creation.Initializer is { } initializer)
+                {
+                    foreach (var member in initializer.Initializers)
+                    {
+                        if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Daemon" } } daemon &&
+                            !(daemon.Value.ConstantValue is { HasValue: true, Value: false }))
+                        {
+                            return true;
                         }
                     }
                 }
             }
 
             return false;
+        }
+
+        /// <summary>The value a local was declared with, when nothing else is ever assigned to it (or passed by reference).</summary>
+        private static IOperation? OnlyValue(ILocalReferenceOperation local)
+        {
+            IOperation root = local;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            IOperation? value = null;
+            foreach (var operation in root.Descendants())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local):
+                        value = declarator.Initializer?.Value;
+                        break;
+                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local.Local) &&
+                        (reference.Parent is IAssignmentOperation assignment && assignment.Target == reference ||
+                         reference.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None }):
+                        return null;
+                }
+            }
+
+            return value;
         }
 
         private static IOperation? SkipConversions(IOperation operation, out IOperation value)
