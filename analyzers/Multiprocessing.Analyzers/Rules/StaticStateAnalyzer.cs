@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -8,8 +9,9 @@ namespace Multiprocessing.Analyzers.Rules
 {
     /// <summary>
     /// MP0011: a <c>[ProcessTarget]</c> reads a static field or property of this compilation that is neither
-    /// <c>const</c> nor <c>readonly</c> and that other code assigns (outside its type's static initialization and
-    /// outside targets, which run in the child). The child starts from the initial value, not the parent's.
+    /// <c>const</c> nor <c>readonly</c> and that other code assigns (outside its type's static initialization, the
+    /// target's own type's static constructor, module initializers and targets, which all run in the child too). The
+    /// child starts from the initial value, not the parent's.
     /// Reported at the end of the compilation, once every assignment has been seen.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -45,8 +47,14 @@ namespace Multiprocessing.Analyzers.Rules
             /// <summary>Static members assigned by code the parent may run.</summary>
             private readonly ConcurrentDictionary<ISymbol, byte> _assigned = new(SymbolEqualityComparer.Default);
 
+            /// <summary>
+            /// Static members assigned by the static constructor or static initializers of another type: a target of that
+            /// type may see the value (see <see cref="InitializedBefore"/>), other targets do not.
+            /// </summary>
+            private readonly ConcurrentDictionary<ISymbol, ConcurrentDictionary<INamedTypeSymbol, byte>> _assignedByTypeInitializers = new(SymbolEqualityComparer.Default);
+
             /// <summary>Reads inside targets: member, where, which target.</summary>
-            private readonly ConcurrentQueue<(ISymbol Member, Location Location, string Target)> _reads = new();
+            private readonly ConcurrentQueue<(ISymbol Member, Location Location, IMethodSymbol Target)> _reads = new();
 
             public CompilationState(ProcessApis apis) => _apis = apis;
 
@@ -62,27 +70,47 @@ namespace Multiprocessing.Analyzers.Rules
                 var containing = context.ContainingSymbol;
                 var inTarget = _apis.IsProcessTarget(containing);
                 var (reads, writes) = Access(reference);
-                if (writes && !inTarget && !IsStaticInitializationOf(containing, member.ContainingType))
+                if (writes && !inTarget && !RunsInEveryChild(containing) && !IsStaticInitializationOf(containing, member.ContainingType))
                 {
-                    _assigned.TryAdd(member, 0);
+                    if (IsStaticInitialization(containing))
+                    {
+                        _assignedByTypeInitializers.GetOrAdd(member, static _ => new(SymbolEqualityComparer.Default)).TryAdd(containing.ContainingType, 0);
+                    }
+                    else
+                    {
+                        _assigned.TryAdd(member, 0);
+                    }
                 }
 
                 if (reads && inTarget)
                 {
-                    _reads.Enqueue((member, reference.Syntax.GetLocation(), containing.Name));
+                    _reads.Enqueue((member, reference.Syntax.GetLocation(), (IMethodSymbol)containing));
                 }
             }
+
+            /// <summary>
+            /// Whether <paramref name="type"/>'s static initialization has run when <paramref name="target"/> starts: its own
+            /// type, when it has a static constructor (without one, the runtime may initialize the type later, at its first
+            /// static field access).
+            /// </summary>
+            private static bool InitializedBefore(INamedTypeSymbol type, IMethodSymbol target) =>
+                SymbolEqualityComparer.Default.Equals(type, target.ContainingType) && type.StaticConstructors.Any(constructor => !constructor.IsImplicitlyDeclared);
+
+            /// <summary>A module initializer runs in every process of the program, each child included, before the guard.</summary>
+            private bool RunsInEveryChild(ISymbol containing) =>
+                containing is IMethodSymbol method && _apis.ModuleInitializerAttribute is { } moduleInitializer && method.HasAttribute(moduleInitializer);
 
             public void Report(CompilationAnalysisContext context)
             {
                 foreach (var (member, location, target) in _reads)
                 {
-                    if (_assigned.ContainsKey(member))
+                    if (_assigned.ContainsKey(member) ||
+                        _assignedByTypeInitializers.TryGetValue(member, out var types) && types.Keys.Any(type => !InitializedBefore(type, target)))
                     {
                         context.ReportDiagnostic(Diagnostic.Create(
                             DiagnosticDescriptors.StaticStateIsNotShared,
                             location,
-                            target,
+                            target.Name,
                             member is IFieldSymbol ? "field" : "property",
                             member.ContainingType.Name + "." + member.Name));
                     }
@@ -98,7 +126,9 @@ namespace Multiprocessing.Analyzers.Rules
             };
 
             private static bool IsStaticInitializationOf(ISymbol containing, INamedTypeSymbol type) =>
-                SymbolEqualityComparer.Default.Equals(containing.ContainingType, type) &&
+                SymbolEqualityComparer.Default.Equals(containing.ContainingType, type) && IsStaticInitialization(containing);
+
+            private static bool IsStaticInitialization(ISymbol containing) =>
                 containing is IMethodSymbol { MethodKind: MethodKind.StaticConstructor } or IFieldSymbol { IsStatic: true } or IPropertySymbol { IsStatic: true };
 
             /// <summary>
