@@ -150,16 +150,16 @@ namespace Multiprocessing.Analyzers
             DiagnosticSeverity.Warning,
             description: ProcessNotJoinedDescription);
 
-        /// <summary>MP0013. Arguments: the target's name, the type, its accessibility.</summary>
+        /// <summary>MP0013. Arguments: the target's name, the type, its accessibility, the type's part ("its containing type", "a type in its signature").</summary>
         public static readonly DiagnosticDescriptor ContainingTypeNotReachable = Create(
             DiagnosticIds.ContainingTypeNotReachable,
-            title: "Type containing a process target must not be private or protected",
-            messageFormat: "Process target '{0}' cannot be reached from the generated dispatch table: its containing type '{1}' is {2}; make it internal or public, without 'file'",
+            title: "Type containing a process target, or in its signature, must not be private or protected",
+            messageFormat: "Process target '{0}' cannot be reached from the generated dispatch table: {3} '{1}' is {2}; make it internal or public, without 'file'",
             DiagnosticCategories.Usage,
             DiagnosticSeverity.Error,
             description: "The generator registers every target of the assembly in one dispatch table, a separate class that " +
-                "must be able to name the target's descriptor. A private or protected nested type, or a file-local type, cannot be named there, " +
-                "so the generator emits nothing for its targets.");
+                "must be able to name the target's descriptor, a public class whose base names the parameter and result types. " +
+                "A private or protected nested type, or a file-local type, cannot be named there, so the generator emits nothing for such a target.");
 
         /// <summary>MP0014. No arguments.</summary>
         public static readonly DiagnosticDescriptor TestPlatformGeneratesEntryPoint = Create(
@@ -174,16 +174,17 @@ namespace Multiprocessing.Analyzers
                 "point off and write a Main that calls ProcessEntry.Guard() first, then starts the test application.",
             WellKnownDiagnosticTags.CompilationEnd);
 
-        /// <summary>MP0015. Arguments: the type, what its member named Targets is.</summary>
+        /// <summary>MP0015. Arguments: the type, what holds the name Targets ("it declares a field named 'Targets'").</summary>
         public static readonly DiagnosticDescriptor TargetsNameTaken = Create(
             DiagnosticIds.TargetsNameTaken,
             title: "Type containing process targets declares its own member named 'Targets'",
-            messageFormat: "'{0}' has process targets, whose generated descriptors go in '{0}.Targets', but it declares {1} named 'Targets' itself; rename that member",
+            messageFormat: "'{0}' has process targets, whose generated descriptors go in '{0}.Targets', but {1}; rename it",
             DiagnosticCategories.Usage,
             DiagnosticSeverity.Error,
-            description: "The generator puts the descriptors of a type's process targets in a nested static partial class named " +
-                "Targets (Workers.Targets.Square.Start(...)). A method, field, property, event or a non-partial type of that name " +
-                "would clash with it, so the generator emits nothing for the type's targets.");
+            description: "The generator puts the descriptors of a type's process targets in a nested partial class named " +
+                "Targets (Workers.Targets.Square.Start(...)). A method, field, property, event, record, non-partial type or " +
+                "private or protected class of that name would clash with it, as would the type's own name being Targets, so " +
+                "the generator emits nothing for the type's targets.");
 
         private const string ProcessNotJoinedTitle = "Child process not joined or process pool not disposed";
 

@@ -136,15 +136,69 @@ namespace Multiprocessing.SourceGeneration
             return null;
         }
 
+        /// <summary>
+        /// MP0013: a type in <paramref name="method"/>'s parameters or result (array elements and type arguments included)
+        /// that is private, protected or file-local, so the generated descriptor (public, derived from a base over those
+        /// types) could not name it; or <see langword="null"/>.
+        /// </summary>
+        public static INamedTypeSymbol? FindUnreachableSignatureType(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (FindUnreachable(parameter.Type) is { } unreachable)
+                {
+                    return unreachable;
+                }
+            }
+
+            return FindUnreachable(method.ReturnType);
+
+            static INamedTypeSymbol? FindUnreachable(ITypeSymbol type)
+            {
+                switch (type)
+                {
+                    case IArrayTypeSymbol array:
+                        return FindUnreachable(array.ElementType);
+                    case INamedTypeSymbol named:
+                        for (var t = named; t is not null; t = t.ContainingType)
+                        {
+                            if (t.IsFileLocal || t.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+                            {
+                                return t;
+                            }
+                        }
+
+                        foreach (var argument in named.TypeArguments)
+                        {
+                            if (FindUnreachable(argument) is { } unreachable)
+                            {
+                                return unreachable;
+                            }
+                        }
+
+                        return null;
+                    default:
+                        return null;
+                }
+            }
+        }
+
         /// <summary>The name of the nested class that holds a type's generated descriptors.</summary>
         public const string TargetsClassName = "Targets";
 
         /// <summary>
-        /// MP0015: a member of <paramref name="type"/> named <c>Targets</c> that the generated descriptors' class would clash
-        /// with (anything but a class whose every declaration is <c>partial</c>), or <see langword="null"/>.
+        /// MP0015: what the generated descriptors' class <c>Targets</c> would clash with, or <see langword="null"/>: the type
+        /// itself when it is named <c>Targets</c> (a member cannot have its type's name), or a member of that name other
+        /// than a class whose every declaration is <c>partial</c>, is not a record, and that the generated dispatcher can
+        /// reach (not private or protected). The generated part of such a class of the user's takes its modifiers.
         /// </summary>
         public static ISymbol? FindTargetsNameConflict(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
         {
+            if (type.Name == TargetsClassName)
+            {
+                return type;
+            }
+
             foreach (var member in type.GetMembers(TargetsClassName))
             {
                 if (member is INamedTypeSymbol { Arity: > 0 })
@@ -152,7 +206,9 @@ namespace Multiprocessing.SourceGeneration
                     continue;   // Targets<T> is another name
                 }
 
-                if (member is not INamedTypeSymbol { TypeKind: TypeKind.Class } nested || !IsPartialEverywhere(nested, cancellationToken))
+                if (member is not INamedTypeSymbol { TypeKind: TypeKind.Class, IsRecord: false } nested ||
+                    nested.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal ||
+                    !IsPartialEverywhere(nested, cancellationToken))
                 {
                     return member;
                 }
@@ -160,6 +216,10 @@ namespace Multiprocessing.SourceGeneration
 
             return null;
         }
+
+        /// <summary>Whether <paramref name="type"/> declares its own nested class <c>Targets</c> (the generated part joins it).</summary>
+        public static bool DeclaresTargetsClass(INamedTypeSymbol type) =>
+            type.GetTypeMembers(TargetsClassName).Any(static nested => nested.Arity == 0);
 
         /// <summary>Whether the generator can emit a descriptor and a dispatcher entry for <paramref name="method"/>.</summary>
         public static bool IsValid(IMethodSymbol method, System.Threading.CancellationToken cancellationToken) =>

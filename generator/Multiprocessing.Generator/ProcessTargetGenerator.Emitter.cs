@@ -32,7 +32,7 @@ namespace Multiprocessing.SourceGeneration
                 }
 
                 w.Line("/// <summary>Descriptors of this type's process targets: <c>Targets.Method.Start(...)</c> runs a target in a child process.</summary>");
-                w.Open("public static partial class Targets");
+                w.Open(spec.OwnTargetsClass ? "partial class Targets" : "public static partial class Targets"); // a class of the user's keeps its modifiers
                 w.Line($"/// <summary>The process target <c>{spec.DisplayName}</c>: <c>Start(...)</c> runs it in a new child process.</summary>");
                 w.Line($"{spec.Accessibility} static readonly {spec.DescriptorTypeName} {spec.MethodName} = new {spec.DescriptorTypeName}();");
                 w.Line();

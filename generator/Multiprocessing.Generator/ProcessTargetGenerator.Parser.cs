@@ -23,7 +23,7 @@ namespace Multiprocessing.SourceGeneration
                     ProcessTargetRules.FindUnreachableContainingType(method) is not null ||
                     ProcessTargetRules.FindTargetsNameConflict(method.ContainingType, cancellationToken) is not null ||
                     IsOverloadedTarget(method) ||
-                    !SignatureIsVisibleToAssembly(method))
+                    ProcessTargetRules.FindUnreachableSignatureType(method) is not null)
                 {
                     return null;
                 }
@@ -64,6 +64,7 @@ namespace Multiprocessing.SourceGeneration
                         .Concat(ResultTypeSymbol(method, shape))).ToEquatableArray(),
                     Documentation: Documentation(method, cancellationToken),
                     HintName: HintName(qualifiedPath, method.ContainingType, context.SemanticModel.Compilation, cancellationToken),
+                    OwnTargetsClass: ProcessTargetRules.DeclaresTargetsClass(method.ContainingType),
                     DescriptorTypeName: DescriptorTypeName(method));
             }
 
@@ -177,30 +178,6 @@ namespace Multiprocessing.SourceGeneration
             }
 
             /// <summary>The descriptor is at least internal, so every type in the target's signature must be too.</summary>
-            private static bool SignatureIsVisibleToAssembly(IMethodSymbol method) =>
-                method.Parameters.All(static p => IsVisibleToAssembly(p.Type)) && IsVisibleToAssembly(method.ReturnType);
-
-            private static bool IsVisibleToAssembly(ITypeSymbol type)
-            {
-                switch (type)
-                {
-                    case IArrayTypeSymbol array:
-                        return IsVisibleToAssembly(array.ElementType);
-                    case INamedTypeSymbol named:
-                        for (var t = named; t is not null; t = t.ContainingType)
-                        {
-                            if (t.IsFileLocal || t.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
-                            {
-                                return false;
-                            }
-                        }
-
-                        return named.TypeArguments.All(IsVisibleToAssembly);
-                    default:
-                        return true;
-                }
-            }
-
             private static IEnumerable<string> NamespaceParts(INamespaceSymbol ns) =>
                 ns.IsGlobalNamespace ? [] : NamespaceParts(ns.ContainingNamespace).Concat([ns.Name]);
 

@@ -269,13 +269,13 @@ namespace Multiprocessing.Analyzers.Rules
                 _apis.IsGuard(method);
 
             /// <summary>Whether <paramref name="stub"/> is the generated <c>Start</c> of <paramref name="target"/>'s own descriptor.</summary>
+            /// <summary>Whether <paramref name="stub"/> belongs to the descriptor in <paramref name="target"/>'s own <c>Targets</c> field.</summary>
             private static bool IsOwnStub(IMethodSymbol target, IMethodSymbol stub)
             {
                 var descriptor = stub.ContainingType;
-                return descriptor is not null &&
-                    descriptor.Name == target.Name + KnownNames.DescriptorClassSuffix &&
-                    descriptor.ContainingType is { Name: KnownNames.TargetsClassName } targets &&
-                    SymbolEqualityComparer.Default.Equals(targets.ContainingType, target.ContainingType);
+                return descriptor?.ContainingType is { Name: KnownNames.TargetsClassName } targets &&
+                    SymbolEqualityComparer.Default.Equals(targets.ContainingType, target.ContainingType) &&
+                    targets.GetMembers(target.Name).OfType<IFieldSymbol>().Any(field => SymbolEqualityComparer.Default.Equals(field.Type, descriptor));
             }
 
             /// <summary>

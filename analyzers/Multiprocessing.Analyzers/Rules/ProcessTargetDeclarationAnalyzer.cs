@@ -95,7 +95,8 @@ namespace Multiprocessing.Analyzers.Rules
                     Describe(shape, method, parameter)));
             }
 
-            var unreachable = ProcessTargetRules.FindUnreachableContainingType(method);
+            var unreachableContainer = ProcessTargetRules.FindUnreachableContainingType(method);
+            var unreachable = unreachableContainer ?? ProcessTargetRules.FindUnreachableSignatureType(method);
             if (unreachable is not null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
@@ -103,17 +104,24 @@ namespace Multiprocessing.Analyzers.Rules
                     location,
                     method.Name,
                     unreachable.ToDisplayString(TypeNameFormat),
-                    unreachable.IsFileLocal ? "file-local ('file')" : SyntaxFacts.GetText(unreachable.DeclaredAccessibility)));
+                    unreachable.IsFileLocal ? "file-local ('file')" : SyntaxFacts.GetText(unreachable.DeclaredAccessibility),
+                    unreachableContainer is not null ? "its containing type" : "a type in its signature"));
             }
         }
 
-        private static string KindOf(ISymbol member) => member switch
+        /// <summary>What holds the name Targets, as MP0015's message says it.</summary>
+        private static string NameHolder(INamedTypeSymbol type, ISymbol conflict) => conflict switch
         {
-            IMethodSymbol => "a method",
-            IFieldSymbol => "a field",
-            IPropertySymbol => "a property",
-            IEventSymbol => "an event",
-            _ => "a type",
+            _ when SymbolEqualityComparer.Default.Equals(conflict, type) => "its own name is 'Targets' (a member cannot have its type's name)",
+            IMethodSymbol => "it declares a method named 'Targets'",
+            IFieldSymbol => "it declares a field named 'Targets'",
+            IPropertySymbol => "it declares a property named 'Targets'",
+            IEventSymbol => "it declares an event named 'Targets'",
+            INamedTypeSymbol { IsRecord: true } => "it declares a record named 'Targets'",
+            INamedTypeSymbol { TypeKind: TypeKind.Class, DeclaredAccessibility: Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal } =>
+                "it declares a private or protected class named 'Targets' (the generated dispatcher must reach it)",
+            INamedTypeSymbol { TypeKind: TypeKind.Class } => "it declares a class named 'Targets' that is not partial in every declaration",
+            _ => "it declares a type named 'Targets'",
         };
 
         /// <summary>
@@ -146,7 +154,7 @@ namespace Multiprocessing.Analyzers.Rules
             // MP0015: the generated descriptors' class needs the name Targets in this type
             if (ProcessTargetRules.FindTargetsNameConflict(type, context.CancellationToken) is { Locations: [{ IsInSource: true } where, ..] } conflict)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TargetsNameTaken, where, type.ToDisplayString(TypeNameFormat), KindOf(conflict)));
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TargetsNameTaken, where, type.ToDisplayString(TypeNameFormat), NameHolder(type, conflict)));
             }
 
             foreach (var group in byName.Values)

@@ -41,6 +41,9 @@ namespace Multiprocessing.SourceGeneration.Model
     /// <param name="Formatters">The serializer formatters the argument and result types need, innermost first.</param>
     /// <param name="Documentation">The target's XML documentation (the elements inside <c>member</c>, one per line), for the stub; or <see langword="null"/>.</param>
     /// <param name="HintName">The generated file's name.</param>
+    /// <param name="OwnTargetsClass">
+    /// The type declares a partial class <c>Targets</c> of its own: the generated part leaves its modifiers to it.
+    /// </param>
     /// <param name="DescriptorTypeName">
     /// The generated descriptor's class, nested in <c>Targets</c>: <c>MethodTarget</c>, with a <c>_</c> added while another
     /// target of the type is called that (its field would clash with the class).
@@ -59,6 +62,7 @@ namespace Multiprocessing.SourceGeneration.Model
         EquatableArray<FormatterSpec> Formatters,
         EquatableArray<string> Documentation,
         string HintName,
+        bool OwnTargetsClass,
         string DescriptorTypeName)
     {
         /// <summary>The parameters that cross the process boundary (all but cancellation tokens).</summary>

@@ -283,9 +283,38 @@ public sealed class ProcessTargetSignatureTests
 
         await Verify.VerifyAsync(
             source,
-            Verify.Diagnostic(DiagnosticDescriptors.ContainingTypeNotReachable).WithLocation(0).WithArguments("Work", "Outer.Hidden", "private"),
-            Verify.Diagnostic(DiagnosticDescriptors.ContainingTypeNotReachable).WithLocation(1).WithArguments("Work", "Outer.Family", "protected"),
-            Verify.Diagnostic(DiagnosticDescriptors.ContainingTypeNotReachable).WithLocation(2).WithArguments("Work", "Local", "file-local ('file')"));
+            Verify.Diagnostic(DiagnosticDescriptors.ContainingTypeNotReachable).WithLocation(0).WithArguments("Work", "Outer.Hidden", "private", "its containing type"),
+            Verify.Diagnostic(DiagnosticDescriptors.ContainingTypeNotReachable).WithLocation(1).WithArguments("Work", "Outer.Family", "protected", "its containing type"),
+            Verify.Diagnostic(DiagnosticDescriptors.ContainingTypeNotReachable).WithLocation(2).WithArguments("Work", "Local", "file-local ('file')", "its containing type"));
+    }
+
+    [TestMethod]
+    public async Task TargetWithPrivateOrProtectedTypeInItsSignature_ReportsMP0013()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using Multiprocessing;
+            public static partial class Payroll
+            {
+                private enum Grade { Junior, Senior }
+
+                internal enum Band { Low, High }
+
+                [ProcessTarget]
+                private static int {|#0:Pay|}(Grade grade) => (int)grade;
+
+                [ProcessTarget]
+                private static List<Grade[]> {|#1:Grades|}() => new();
+
+                [ProcessTarget]
+                internal static int Banded(Band band) => (int)band;
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Verify.Diagnostic(DiagnosticDescriptors.ContainingTypeNotReachable).WithLocation(0).WithArguments("Pay", "Payroll.Grade", "private", "a type in its signature"),
+            Verify.Diagnostic(DiagnosticDescriptors.ContainingTypeNotReachable).WithLocation(1).WithArguments("Grades", "Payroll.Grade", "private", "a type in its signature"));
     }
 
     [TestMethod]
