@@ -99,9 +99,10 @@ namespace Multiprocessing.Analyzers
         /// Where <paramref name="operation"/> runs, as far as its enclosing body goes: itself; for code in a lambda or a
         /// local function, the call that runs it (invoked on the spot; passed to a method such as <c>Select</c>,
         /// <c>ForEach</c>, <c>Task.Run</c> or <c>Parallel.Invoke</c>; kept in a local variable that is then invoked or
-        /// passed on), the first such call when there are several. <see langword="null"/> when the code is only stored
-        /// for later: a lambda assigned to a field or event, or handed to a constructor (<c>new Lazy&lt;T&gt;(...)</c>),
-        /// or a local function nobody runs there.
+        /// passed on; given to an object that is run at once, <c>new Thread(...).Start()</c>), the first such call when
+        /// there are several. <see langword="null"/> when the code is only stored for later: a lambda assigned to a field
+        /// or event, or handed to a constructor (<c>new Lazy&lt;T&gt;(...)</c> not read there), or a local function
+        /// nobody runs there.
         /// </summary>
         public static IOperation? RunsAt(IOperation operation) => RunsAt(operation, depth: 0);
 
@@ -153,12 +154,24 @@ namespace Multiprocessing.Analyzers
             {
                 IInvocationOperation call when call.Instance == value => RunsAt(call, depth + 1),
                 IArgumentOperation { Parent: IInvocationOperation call } => RunsAt(call, depth + 1),
+                IArgumentOperation { Parent: IObjectCreationOperation created } => UsedAtOnce(created) is { } use ? RunsAt(use, depth + 1) : null,
                 IArrayInitializerOperation { Parent: IArrayCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation call } } } => RunsAt(call, depth + 1),
                 IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => LocalRunsAt(declarator.Symbol, value, depth),
                 ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } => LocalRunsAt(target.Local, value, depth),
                 _ => null,
             };
         }
+
+        /// <summary>
+        /// An object made from a delegate and run on the spot: <c>new Thread(...).Start()</c>, <c>new Task(...).RunSynchronously()</c>,
+        /// <c>new Lazy&lt;T&gt;(...).Value</c>. Anything else made from a delegate only stores it.
+        /// </summary>
+        private static IOperation? UsedAtOnce(IObjectCreationOperation created) => created.Parent switch
+        {
+            IInvocationOperation { TargetMethod.Name: "Start" or "RunSynchronously" or "Invoke" } call when call.Instance == created => call,
+            IPropertyReferenceOperation { Property.Name: "Value" } value when value.Instance == created => value,
+            _ => null,
+        };
 
         /// <summary>Where a delegate kept in <paramref name="local"/> first runs: the local invoked, or passed to a method.</summary>
         private static IOperation? LocalRunsAt(ILocalSymbol local, IOperation stored, int depth)

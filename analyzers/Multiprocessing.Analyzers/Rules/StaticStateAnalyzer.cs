@@ -160,6 +160,7 @@ namespace Multiprocessing.Analyzers.Rules
                     IIncrementOrDecrementOperation => (true, true),
                     IArgumentOperation { Parameter.RefKind: RefKind.Out } => (false, true),
                     IArgumentOperation { Parameter.RefKind: RefKind.Ref } => (true, true),
+                    IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol.RefKind: RefKind.Ref } } => (true, true),   // ref var r = ref s; r = 1;
                     _ => (true, false),
                 };
             }
