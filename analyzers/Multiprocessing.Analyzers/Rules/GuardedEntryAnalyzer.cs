@@ -224,8 +224,36 @@ namespace Multiprocessing.Analyzers.Rules
             }
 
             /// <summary>
-            /// The first statement that runs in the entry point (local function declarations run nothing) and where
-            /// to report: that statement for top-level statements, the method name for <c>Main</c>.
+            /// The first statement of <paramref name="statement"/> that runs code, looking into blocks and labels: local
+            /// function declarations, <c>const</c> locals, empty statements and empty blocks run nothing.
+            /// </summary>
+            private static StatementSyntax? FirstThatRuns(StatementSyntax statement)
+            {
+                switch (statement)
+                {
+                    case LabeledStatementSyntax labeled:
+                        return FirstThatRuns(labeled.Statement);
+                    case BlockSyntax block:
+                        foreach (var inner in block.Statements)
+                        {
+                            if (FirstThatRuns(inner) is { } runs)
+                            {
+                                return runs;
+                            }
+                        }
+
+                        return null;
+                    case LocalFunctionStatementSyntax or EmptyStatementSyntax:
+                    case LocalDeclarationStatementSyntax { IsConst: true }:
+                        return null;
+                    default:
+                        return statement;
+                }
+            }
+
+            /// <summary>
+            /// The first statement that runs in the entry point (see <see cref="FirstThatRuns"/>) and where to report:
+            /// that statement for top-level statements, the method name for <c>Main</c>.
             /// </summary>
             private static bool TryFindFirstStatement(
                 IMethodSymbol entryPoint,
@@ -252,9 +280,9 @@ namespace Multiprocessing.Analyzers.Rules
                                     location = global.GetLocation();
                                 }
 
-                                if (global.Statement is not LocalFunctionStatementSyntax)
+                                if (FirstThatRuns(global.Statement) is { } runs)
                                 {
-                                    first = global.Statement;
+                                    first = runs;
                                     location = global.GetLocation();
                                     return true;
                                 }
@@ -266,14 +294,7 @@ namespace Multiprocessing.Analyzers.Rules
                             location = method.Identifier.GetLocation();
                             if (method.Body is not null)
                             {
-                                foreach (var statement in method.Body.Statements)
-                                {
-                                    if (statement is not LocalFunctionStatementSyntax)
-                                    {
-                                        first = statement;
-                                        break;
-                                    }
-                                }
+                                first = FirstThatRuns(method.Body);
                             }
                             else if (method.ExpressionBody is null)
                             {
