@@ -184,6 +184,7 @@ namespace Multiprocessing.Analyzers.Rules
                     "ImmutableSortedDictionary", "ImmutableSortedSet", "IImmutableList",
                 },
                 ["System.Collections.ObjectModel"] = new() { "ReadOnlyCollection", "ObservableCollection", "ReadOnlyObservableCollection" },
+                ["System.Collections.Frozen"] = new() { "FrozenDictionary", "FrozenSet" },
             };
 
             private readonly INamedTypeSymbol[] _liveTypes;
@@ -367,7 +368,7 @@ namespace Multiprocessing.Analyzers.Rules
                 }
 
                 if (_catalog.FormatterRegister is { } ownFormatter && !_catalog.HasAttribute(type, _catalog.MemoryPackable) &&
-                    type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, ownFormatter)))
+                    type.Interfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, ownFormatter)))
                 {
                     // A type with its own formatter crosses as its author decided (a ProcessQueue<T> travels by name,
                     // even though it is a Channel<T>); what it carries must cross too.
@@ -408,9 +409,11 @@ namespace Multiprocessing.Analyzers.Rules
                     return WalkMembers(type, path);
                 }
 
-                if (_catalog.FormatterRegister is { } register && type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, register)))
+                // a compiled [MemoryPackable] type or a hand-written registration: on the type itself, since MemoryPack's
+                // attribute is not inherited (a derived class without its own has no serializer)
+                if (_catalog.FormatterRegister is { } register && type.Interfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, register)))
                 {
-                    return null;   // a compiled [MemoryPackable] type or a hand-written registration
+                    return null;
                 }
 
                 if (type.TypeKind == TypeKind.Struct && type.IsUnmanagedType)
