@@ -203,9 +203,10 @@ namespace Multiprocessing.Analyzers.Rules
             }
 
             /// <summary>
-            /// Whether <paramref name="operation"/>, in the entry point, runs before the top-level
-            /// <c>ProcessEntry.Guard();</c> statement. Without such a statement MP0006 reports the entry point and this
-            /// rule stays quiet (its fix, inserting the guard, settles both).
+            /// Whether <paramref name="operation"/>, in the entry point, comes before its first <c>ProcessEntry.Guard()</c>
+            /// call (wherever that call is: first, in a block, in a <c>using</c> or an <c>if</c>; not in a lambda or a local
+            /// function, which run later). Without a guard call MP0006 reports the entry point and this rule stays quiet
+            /// (its fix, inserting the guard, settles both).
             /// </summary>
             private bool IsBeforeGuard(IOperation operation, CancellationToken cancellationToken)
             {
@@ -215,60 +216,28 @@ namespace Multiprocessing.Analyzers.Rules
                     return false;
                 }
 
-                StatementSyntax? own = null;
-                SyntaxList<StatementSyntax> statements = default;
-                var topLevel = false;
-                for (var node = operation.Syntax; node is not null; node = node.Parent)
+                System.Collections.Generic.IEnumerable<SyntaxNode>? body = null;
+                for (var node = operation.Syntax; node is not null && body is null; node = node.Parent)
                 {
-                    if (node is StatementSyntax statement && statement.Parent is GlobalStatementSyntax { Parent: CompilationUnitSyntax })
+                    body = node switch
                     {
-                        own = statement;
-                        topLevel = true;
-                        break;
-                    }
-
-                    if (node is StatementSyntax inBody && inBody.Parent is BlockSyntax { Parent: BaseMethodDeclarationSyntax } body)
-                    {
-                        own = inBody;
-                        statements = body.Statements;
-                        break;
-                    }
+                        GlobalStatementSyntax { Parent: CompilationUnitSyntax unit } => unit.Members.OfType<GlobalStatementSyntax>(),
+                        BaseMethodDeclarationSyntax method => method.Body is { } block ? [block] : [],
+                        _ => null,
+                    };
                 }
 
-                if (own is null)
-                {
-                    return false;   // an expression-bodied Main: there is no guard statement to come after
-                }
-
-                var candidates = topLevel
-                    ? ((CompilationUnitSyntax)own.Parent!.Parent!).Members.OfType<GlobalStatementSyntax>().Select(g => g.Statement)
-                    : statements;
-                foreach (var candidate in candidates)
-                {
-                    if (candidate.SpanStart >= own.SpanStart)
-                    {
-                        return IsGuardStatement(candidate, model, cancellationToken) ? false : HasGuardAfter(candidates, own, model, cancellationToken);
-                    }
-
-                    if (IsGuardStatement(candidate, model, cancellationToken))
-                    {
-                        return false;
-                    }
-                }
-
-                return false;
+                var firstGuard = body?
+                    .SelectMany(static statement => statement.DescendantNodes(static node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+                    .OfType<InvocationExpressionSyntax>()
+                    .Where(invocation => invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: KnownNames.GuardMethod } or IdentifierNameSyntax { Identifier.ValueText: KnownNames.GuardMethod } &&
+                        model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method && _apis.IsGuard(method))
+                    .Select(static invocation => invocation.SpanStart)
+                    .DefaultIfEmpty(-1)
+                    .Min();
+                return firstGuard > operation.Syntax.SpanStart;
             }
 
-            private bool HasGuardAfter(System.Collections.Generic.IEnumerable<StatementSyntax> candidates, StatementSyntax own, SemanticModel model, CancellationToken cancellationToken) =>
-                candidates.Any(c => c.SpanStart > own.SpanStart && IsGuardStatement(c, model, cancellationToken));
-
-            private bool IsGuardStatement(StatementSyntax statement, SemanticModel model, CancellationToken cancellationToken) =>
-                statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax invocation } &&
-                invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: KnownNames.GuardMethod } or IdentifierNameSyntax { Identifier.ValueText: KnownNames.GuardMethod } &&
-                model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method &&
-                _apis.IsGuard(method);
-
-            /// <summary>Whether <paramref name="stub"/> is the generated <c>Start</c> of <paramref name="target"/>'s own descriptor.</summary>
             /// <summary>Whether <paramref name="stub"/> belongs to the descriptor in <paramref name="target"/>'s own <c>Targets</c> field.</summary>
             private static bool IsOwnStub(IMethodSymbol target, IMethodSymbol stub)
             {
