@@ -19,6 +19,7 @@ namespace Multiprocessing.SourceGeneration
         RefLikeReturn,
         PointerReturn,
         Varargs,
+        NotADelegate,
     }
 
     /// <summary>
@@ -79,6 +80,13 @@ namespace Multiprocessing.SourceGeneration
                 return UnsupportedShape.Varargs;
             }
 
+            // the descriptor hands the target to the runtime as a delegate, which these cannot become
+            if (method.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() is
+                "System.Diagnostics.ConditionalAttribute" or "System.Runtime.InteropServices.UnmanagedCallersOnlyAttribute"))
+            {
+                return UnsupportedShape.NotADelegate;
+            }
+
             foreach (var p in method.Parameters)
             {
                 parameter = p;
@@ -95,8 +103,15 @@ namespace Multiprocessing.SourceGeneration
                 return UnsupportedShape.RefLikeReturn;
             }
 
-            return method.ReturnType.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer ? UnsupportedShape.PointerReturn : UnsupportedShape.None;
+            return HoldsPointer(method.ReturnType) ? UnsupportedShape.PointerReturn : UnsupportedShape.None;
         }
+
+        /// <summary>A pointer, or an array of them (at any depth).</summary>
+        private static bool HoldsPointer(ITypeSymbol type) => type switch
+        {
+            IArrayTypeSymbol array => HoldsPointer(array.ElementType),
+            _ => type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer,
+        };
 
         /// <summary>MP0003 for one parameter: <c>ref</c>/<c>out</c>/<c>in</c>, <c>params</c>, a ref struct or a pointer.</summary>
         public static UnsupportedShape GetUnsupportedShape(IParameterSymbol parameter)
@@ -116,7 +131,7 @@ namespace Multiprocessing.SourceGeneration
                 return UnsupportedShape.RefLikeParameter;
             }
 
-            return parameter.Type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer ? UnsupportedShape.PointerParameter : UnsupportedShape.None;
+            return HoldsPointer(parameter.Type) ? UnsupportedShape.PointerParameter : UnsupportedShape.None;
         }
 
         /// <summary>

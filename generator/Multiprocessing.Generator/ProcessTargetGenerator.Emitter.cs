@@ -209,13 +209,20 @@ namespace Multiprocessing.SourceGeneration
                 string token = spec.Parameters.FirstOrDefault(static p => p.IsCancellationToken)?.Name ?? "default";
                 EmitStartDocumentation(w, spec);
                 w.Open($"public {ChildType(spec)} Start({StartParameters(spec)})");
-                w.Line("var __arguments = new global::Multiprocessing.Serialization.ArgumentWriter();");
-                foreach (var p in spec.SerializedParameters)
+                // a local whose name no parameter has, and the base's method through this.: parameters may be named anything
+                string writer = "__arguments";
+                while (spec.Parameters.Any(p => p.Name.TrimStart('@') == writer))
                 {
-                    w.Line($"__arguments.Write<{p.Type}>({p.Name});");
+                    writer = "_" + writer;
                 }
 
-                w.Line(spec.ResultType is null ? $"return StartProcess(__arguments, {token});" : $"return StartProcess<{spec.ResultType}>(__arguments, {token});");
+                w.Line($"var {writer} = new global::Multiprocessing.Serialization.ArgumentWriter();");
+                foreach (var p in spec.SerializedParameters)
+                {
+                    w.Line($"{writer}.Write<{p.Type}>({p.Name});");
+                }
+
+                w.Line(spec.ResultType is null ? $"return this.StartProcess({writer}, {token});" : $"return this.StartProcess<{spec.ResultType}>({writer}, {token});");
                 w.Close();
             }
 

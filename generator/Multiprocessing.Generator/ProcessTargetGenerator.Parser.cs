@@ -260,7 +260,7 @@ namespace Multiprocessing.SourceGeneration
             {
                 if (!parameter.HasExplicitDefaultValue)
                 {
-                    return null;
+                    return parameter.IsOptional ? "default" : null;   // [Optional] without a value: callers pass default
                 }
 
                 object? value = parameter.ExplicitDefaultValue;

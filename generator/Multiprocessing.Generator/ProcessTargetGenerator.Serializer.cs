@@ -105,19 +105,26 @@ namespace Multiprocessing.SourceGeneration
                 }
             }
 
-            /// <summary>A <c>[MemoryPackable]</c> type registers itself (and its members' formatters).</summary>
+            /// <summary>
+            /// A type that registers itself (and its members' formatters): <c>[MemoryPackable]</c>, unless it is
+            /// <c>GenerateType.NoGenerate</c> (its author registers a formatter), or a hand-written registration.
+            /// </summary>
             private static bool IsMemoryPackable(INamedTypeSymbol type)
             {
                 foreach (var attribute in type.GetAttributes())
                 {
-                    if (attribute.AttributeClass?.ToDisplayString() == "MemoryPack.MemoryPackableAttribute")
+                    if (attribute.AttributeClass?.ToDisplayString() == "MemoryPack.MemoryPackableAttribute" && !IsNoGenerate(attribute))
                     {
                         return true;
                     }
                 }
 
-                return type.AllInterfaces.Any(static i => i.ToDisplayString() == "MemoryPack.IMemoryPackFormatterRegister");
+                return type.Interfaces.Any(static i => i.ToDisplayString() == "MemoryPack.IMemoryPackFormatterRegister");
             }
+
+            private static bool IsNoGenerate(AttributeData attribute) =>
+                attribute.ConstructorArguments.Any(static argument => argument.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } kind &&
+                    kind.GetMembers("NoGenerate").OfType<IFieldSymbol>().Any(field => Equals(field.ConstantValue, argument.Value)));
         }
     }
 }

@@ -205,6 +205,7 @@ namespace Multiprocessing.Analyzers.Rules
             UnsupportedShape.RefLikeReturn => $"returns ref struct type '{method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}', which cannot be serialized; return an array instead",
             UnsupportedShape.PointerReturn => "returns a pointer: an address means nothing in another process",
             UnsupportedShape.Varargs => "takes __arglist: the generated Start stub passes arguments one by one; take an array or a list instead",
+            UnsupportedShape.NotADelegate => "is [Conditional] or [UnmanagedCallersOnly]: the child calls a target through a delegate, which such a method cannot become; call it from an ordinary target",
             _ => "has an unsupported signature",
         };
 

@@ -342,7 +342,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
                                 __arguments.Write<double?>(half);
                                 __arguments.Write<double>(nan);
                                 __arguments.Write<global::System.DateTime>(when);
-                                return StartProcess(__arguments, default);
+                                return this.StartProcess(__arguments, default);
                             }
 
                             /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
@@ -1032,7 +1032,7 @@ public sealed class ProcessTargetGeneratorGoldenTests
                                 __arguments.Write<int>(g);
                                 __arguments.Write<int>(h);
                                 __arguments.Write<global::System.Collections.Generic.List<int>>(rest);
-                                return StartProcess<long>(__arguments, token);
+                                return this.StartProcess<long>(__arguments, token);
                             }
 
                             /// <summary>Serializes one call's arguments (a pool sends many calls in one message).</summary>
