@@ -65,6 +65,7 @@ namespace Multiprocessing.SourceGeneration
                     Documentation: Documentation(method, cancellationToken),
                     HintName: HintName(qualifiedPath, method.ContainingType, context.SemanticModel.Compilation, cancellationToken),
                     OwnTargetsClass: ProcessTargetRules.DeclaresTargetsClass(method.ContainingType),
+                    HidesInheritedTargets: InheritsTargets(method.ContainingType),
                     DescriptorTypeName: DescriptorTypeName(method));
             }
 
@@ -178,6 +179,21 @@ namespace Multiprocessing.SourceGeneration
             }
 
             /// <summary>The descriptor is at least internal, so every type in the target's signature must be too.</summary>
+            /// <summary>Whether a base type has a member named Targets, or process targets (whose generated Targets this generator does not see).</summary>
+            private static bool InheritsTargets(INamedTypeSymbol type)
+            {
+                for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+                {
+                    if (baseType.GetMembers(ProcessTargetRules.TargetsClassName).Any(static m => m.DeclaredAccessibility != Accessibility.Private) ||
+                        baseType.GetMembers().Any(static m => m is IMethodSymbol && m.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == KnownNames.ProcessTargetAttribute)))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             private static IEnumerable<string> NamespaceParts(INamespaceSymbol ns) =>
                 ns.IsGlobalNamespace ? [] : NamespaceParts(ns.ContainingNamespace).Concat([ns.Name]);
 
@@ -258,9 +274,11 @@ namespace Multiprocessing.SourceGeneration
 
             private static string? DefaultValue(IParameterSymbol parameter)
             {
+                // null for a reference type not annotated nullable (oblivious code, [Optional]): the stub is nullable-enabled
+                string none = parameter.Type.IsReferenceType && parameter.NullableAnnotation != NullableAnnotation.Annotated ? "default!" : "default";
                 if (!parameter.HasExplicitDefaultValue)
                 {
-                    return parameter.IsOptional ? "default" : null;   // [Optional] without a value: callers pass default
+                    return parameter.IsOptional ? none : null;   // [Optional] without a value: callers pass default
                 }
 
                 object? value = parameter.ExplicitDefaultValue;
@@ -269,7 +287,7 @@ namespace Multiprocessing.SourceGeneration
                     : parameter.Type;
                 if (value is null)
                 {
-                    return "default";
+                    return none;
                 }
 
                 if (type.TypeKind == TypeKind.Enum)

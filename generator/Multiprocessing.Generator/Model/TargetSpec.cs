@@ -44,6 +44,9 @@ namespace Multiprocessing.SourceGeneration.Model
     /// <param name="OwnTargetsClass">
     /// The type declares a partial class <c>Targets</c> of its own: the generated part leaves its modifiers to it.
     /// </param>
+    /// <param name="HidesInheritedTargets">
+    /// A base type has a <c>Targets</c> of its own (or process targets, so a generated one): this one hides it, deliberately.
+    /// </param>
     /// <param name="DescriptorTypeName">
     /// The generated descriptor's class, nested in <c>Targets</c>: <c>MethodTarget</c>, with a <c>_</c> added while another
     /// target of the type is called that (its field would clash with the class).
@@ -63,6 +66,7 @@ namespace Multiprocessing.SourceGeneration.Model
         EquatableArray<string> Documentation,
         string HintName,
         bool OwnTargetsClass,
+        bool HidesInheritedTargets,
         string DescriptorTypeName)
     {
         /// <summary>The parameters that cross the process boundary (all but cancellation tokens).</summary>

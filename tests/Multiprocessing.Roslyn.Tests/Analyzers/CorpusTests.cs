@@ -97,6 +97,11 @@ public sealed partial class CorpusTests
         var memoryPackFailed = generatorDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
         var errors = memoryPackFailed ? [] : generated.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.IsEmpty(errors, $"{path} does not compile:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
+        // and our generated code warns about nothing: a project that treats warnings as errors must build too
+        var warnings = generated.GetDiagnostics()
+            .Where(d => d.Severity == DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath.Contains(nameof(ProcessTargetGenerator), StringComparison.Ordinal) == true)
+            .ToList();
+        Assert.IsEmpty(warnings, $"{path}: the generated code warns:{Environment.NewLine}{string.Join(Environment.NewLine, warnings)}");
 
         var analyzers = DiagnosticCatalogueTests.Analyzers.ToImmutableArray();
         var options = new AnalyzerOptions([], new BuildProperties(buildProperties));
