@@ -141,10 +141,12 @@ namespace Multiprocessing.Analyzers
             return operation;
         }
 
-        /// <summary>Where a delegate made from a lambda or a method group runs (see <see cref="RunsAt(IOperation)"/>).</summary>
-        private static IOperation? DelegateRunsAt(IDelegateCreationOperation creation, int depth)
+        /// <summary>
+        /// Where a delegate value runs (see <see cref="RunsAt(IOperation)"/>): a lambda or method group made into a
+        /// delegate, or a local that holds one.
+        /// </summary>
+        private static IOperation? DelegateRunsAt(IOperation value, int depth)
         {
-            IOperation value = creation;
             while (value.Parent is IConversionOperation or IParenthesizedOperation)
             {
                 value = value.Parent;
@@ -157,7 +159,7 @@ namespace Multiprocessing.Analyzers
                 IArgumentOperation { Parent: IObjectCreationOperation created } => UsedAtOnce(created) is { } use ? RunsAt(use, depth + 1) : null,
                 IArrayInitializerOperation { Parent: IArrayCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation call } } } => RunsAt(call, depth + 1),
                 IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => LocalRunsAt(declarator.Symbol, value, depth),
-                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } => LocalRunsAt(target.Local, value, depth),
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == value => LocalRunsAt(target.Local, value, depth),
                 _ => null,
             };
         }
@@ -173,7 +175,7 @@ namespace Multiprocessing.Analyzers
             _ => null,
         };
 
-        /// <summary>Where a delegate kept in <paramref name="local"/> first runs: the local invoked, or passed to a method.</summary>
+        /// <summary>Where a delegate kept in <paramref name="local"/> first runs: wherever a use of the local runs it.</summary>
         private static IOperation? LocalRunsAt(ILocalSymbol local, IOperation stored, int depth)
         {
             IOperation? first = null;
@@ -184,19 +186,14 @@ namespace Multiprocessing.Analyzers
                     continue;
                 }
 
-                var runs = reference.Parent switch
-                {
-                    IInvocationOperation call when call.Instance == reference => RunsAt(call, depth + 1),
-                    IArgumentOperation { Parent: IInvocationOperation call } => RunsAt(call, depth + 1),
-                    _ => null,
-                };
-                first = Earlier(first, runs);
+                first = Earlier(first, DelegateRunsAt(reference, depth + 1));
             }
 
             return first;
         }
 
-        private static IOperation Root(IOperation operation)
+        /// <summary>The outermost operation of <paramref name="operation"/>'s body.</summary>
+        public static IOperation Root(IOperation operation)
         {
             while (operation.Parent is not null)
             {

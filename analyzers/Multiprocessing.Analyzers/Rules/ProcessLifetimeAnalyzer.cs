@@ -254,14 +254,8 @@ namespace Multiprocessing.Analyzers.Rules
         /// <summary>The value a local was declared with, when nothing else is ever assigned to it (or passed by reference).</summary>
         private static IOperation? OnlyValue(ILocalReferenceOperation local)
         {
-            IOperation root = local;
-            while (root.Parent is not null)
-            {
-                root = root.Parent;
-            }
-
             IOperation? value = null;
-            foreach (var operation in root.Descendants())
+            foreach (var operation in ProcessApis.Root(local).Descendants())
             {
                 switch (operation)
                 {
