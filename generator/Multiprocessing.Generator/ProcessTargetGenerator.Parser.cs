@@ -108,8 +108,7 @@ namespace Multiprocessing.SourceGeneration
             private static string DescriptorTypeName(IMethodSymbol method)
             {
                 string name = method.Name + "Target";
-                while (method.ContainingType.GetMembers(name).Any(static m => m is IMethodSymbol other &&
-                    other.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == KnownNames.ProcessTargetAttribute)))
+                while (method.ContainingType.GetMembers(name).Any(IsMarkedTarget))
                 {
                     name += "_";
                 }
@@ -168,8 +167,7 @@ namespace Multiprocessing.SourceGeneration
                 foreach (var member in method.ContainingType.GetMembers())
                 {
                     if (member is IMethodSymbol other && !SymbolEqualityComparer.Default.Equals(other, method) &&
-                        string.Equals(other.Name, method.Name, System.StringComparison.OrdinalIgnoreCase) &&
-                        other.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == KnownNames.ProcessTargetAttribute))
+                        string.Equals(other.Name, method.Name, System.StringComparison.OrdinalIgnoreCase) && IsMarkedTarget(other))
                     {
                         return true;
                     }
@@ -178,14 +176,17 @@ namespace Multiprocessing.SourceGeneration
                 return false;
             }
 
-            /// <summary>The descriptor is at least internal, so every type in the target's signature must be too.</summary>
+            /// <summary>A method marked <c>[ProcessTarget]</c> (valid or not).</summary>
+            private static bool IsMarkedTarget(ISymbol member) =>
+                member is IMethodSymbol && member.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == KnownNames.ProcessTargetAttribute);
+
             /// <summary>Whether a base type has a member named Targets, or process targets (whose generated Targets this generator does not see).</summary>
             private static bool InheritsTargets(INamedTypeSymbol type)
             {
                 for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
                 {
                     if (baseType.GetMembers(ProcessTargetRules.TargetsClassName).Any(static m => m.DeclaredAccessibility != Accessibility.Private) ||
-                        baseType.GetMembers().Any(static m => m is IMethodSymbol && m.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == KnownNames.ProcessTargetAttribute)))
+                        baseType.GetMembers().Any(IsMarkedTarget))
                     {
                         return true;
                     }
