@@ -235,17 +235,13 @@ public class ChildProcess : IDisposable, IAsyncDisposable
 
     internal string TargetId => _target.Id;
 
-    /// <summary>
-    /// The parent accepted the child's connection: tell it what to run, then read its frames until the connection closes.
-    /// <paramref name="afterFirstFrame"/> runs once the child has its work (the endpoint starts its next accepting thread).
-    /// </summary>
-    internal void Serve(FrameConnection connection, ReadOnlyMemory<byte> arguments, Action afterFirstFrame)
+    /// <summary>The parent accepted the child's connection: tell it what to run, then read its frames until the connection closes.</summary>
+    internal void Serve(FrameConnection connection, ReadOnlyMemory<byte> arguments)
     {
         _connection = connection;
         try
         {
             SendFirstFrame(connection, arguments);
-            afterFirstFrame();
             SendCancellationIfRequested();
             while (connection.Receive() is { } frame)
             {

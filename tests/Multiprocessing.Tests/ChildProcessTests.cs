@@ -280,7 +280,7 @@ public sealed class ChildProcessTests
     [TestMethod]
     public async Task Connections_that_say_nothing_do_not_keep_children_from_starting()
     {
-        // more silent connections than the endpoint keeps threads waiting in accept
+        // strangers that connect and say nothing hold a connection each, never the endpoint
         var silent = new List<Socket>();
         try
         {

@@ -28,10 +28,7 @@ internal sealed class ParentEndpoint
             ChildProcess.JoinNonDaemonChildren();
             Close();
         };
-        for (int i = 0; i < StandbyAccepters; i++)
-        {
-            StartAccepter();
-        }
+        StartThread("Multiprocessing accept", AcceptLoop);
     }
 
     public static ParentEndpoint Instance => s_instance.Value;
@@ -51,61 +48,34 @@ internal sealed class ParentEndpoint
 
     internal const int TokenLength = 32;
 
-    /// <summary>Threads blocked in <c>accept</c> at any time: a pool starting its workers connects several at once.</summary>
-    private const int StandbyAccepters = 2;
-
     /// <summary>
-    /// Blocking I/O on dedicated threads, one per connection: a blocked reader wakes without the thread-pool hops an
-    /// async read pays on every message. The thread that accepts a connection serves it, and starts its replacement
-    /// once the child has its target: a thread started when the child connects would cost every spawn the ~0.5 ms
-    /// <see cref="Thread.Start()"/> takes before the hello is read.
+    /// Blocking I/O on dedicated threads: one accepts, one per connection serves it. Spawning a process costs far more
+    /// than a thread, and a blocked reader wakes without the thread-pool hops an async read pays on every message.
     /// </summary>
-    private void AcceptOne()
+    private void AcceptLoop()
     {
-        Socket socket;
-        try
+        while (true)
         {
-            socket = _listener.Accept();
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
-        {
-            return; // closed at exit
-        }
-
-        bool replaced = false;
-        try
-        {
-            Serve(socket, StartReplacement);
-        }
-        finally
-        {
-            StartReplacement();
-        }
-
-        void StartReplacement()
-        {
-            if (!replaced)
+            Socket socket;
+            try
             {
-                replaced = true;
-                StartAccepter();
+                socket = _listener.Accept();
             }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                return; // closed at exit
+            }
+
+            StartThread($"Multiprocessing connection {socket.Handle}", () => Serve(socket));
         }
     }
 
-    private void StartAccepter() =>
-        new Thread(AcceptOne) { IsBackground = true, Name = "Multiprocessing connection" }.Start();
-
-    private void Serve(Socket socket, Action startReplacement)
+    private void Serve(Socket socket)
     {
         var connection = new FrameConnection(socket);
         Frame? hello;
         try
         {
-            if (!socket.Poll(HelloPromptly, SelectMode.SelectRead))
-            {
-                startReplacement(); // a slow child, or a stranger that says nothing: others must still get in
-            }
-
             socket.ReceiveTimeout = (int)HelloTimeout.TotalMilliseconds; // a stranger may connect and say nothing
             hello = connection.Receive();
             socket.ReceiveTimeout = 0;
@@ -138,13 +108,13 @@ internal sealed class ParentEndpoint
             return;
         }
 
-        child.Serve(connection, expected.Arguments, startReplacement);
+        child.Serve(connection, expected.Arguments);
     }
 
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>A child sends its hello as soon as it connects: one that takes longer must not hold up other children.</summary>
-    private static readonly TimeSpan HelloPromptly = TimeSpan.FromMilliseconds(20);
+    private static void StartThread(string name, Action body) =>
+        new Thread(() => body()) { IsBackground = true, Name = name }.Start();
 
     private static bool TryReadHello(byte[] payload, out string token, out int pid, out Guid buildId)
     {
