@@ -371,7 +371,9 @@ namespace Multiprocessing.Analyzers.Rules
                     type.Interfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, ownFormatter)))
                 {
                     // A type with its own formatter crosses as its author decided (a ProcessQueue<T> travels by name,
-                    // even though it is a Channel<T>); what it carries must cross too.
+                    // even though it is a Channel<T>); what it carries must cross too. Declared on the type itself: a
+                    // class derived from one has no formatter of its own (nor does one derived from a [MemoryPackable]
+                    // type, whose attribute is not inherited).
                     return type.IsGenericType ? WalkTypeArguments(type, path) : null;
                 }
 
@@ -407,13 +409,6 @@ namespace Multiprocessing.Analyzers.Rules
                 if (_catalog.HasAttribute(type, _catalog.MemoryPackable))
                 {
                     return WalkMembers(type, path);
-                }
-
-                // a compiled [MemoryPackable] type or a hand-written registration: on the type itself, since MemoryPack's
-                // attribute is not inherited (a derived class without its own has no serializer)
-                if (_catalog.FormatterRegister is { } register && type.Interfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, register)))
-                {
-                    return null;
                 }
 
                 if (type.TypeKind == TypeKind.Struct && type.IsUnmanagedType)
