@@ -179,8 +179,13 @@ public class ChildProcess : IDisposable, IAsyncDisposable
             startInfo.ArgumentList.Add(dll); // started as `dotnet app.dll`: the child must be too
         }
 
+        startInfo.ArgumentList.Add(ProcessEntry.ChildArgument);
         startInfo.Environment[ProcessEntry.ChildMarkerVariable] = $"{_token}:{endpoint.SocketPath}";
-        if (this is not Pool.PoolWorker)
+        if (this is Pool.PoolWorker)
+        {
+            startInfo.Environment.Remove(ProcessEntry.TargetVariable); // this process may be a child: its own stays set
+        }
+        else
         {
             startInfo.Environment[ProcessEntry.TargetVariable] = _target.Id;
         }

@@ -334,12 +334,18 @@ public sealed class ChildProcessTests
     [TestMethod]
     public void A_child_that_skipped_the_guard_cannot_start_children()
     {
+        // as in a child: the marker in the environment, the child argument last on the command line
         Environment.SetEnvironmentVariable(ProcessEntry.ChildMarkerVariable, "0:/nowhere");
         try
         {
-            var error = Assert.ThrowsExactly<InvalidOperationException>(() => TestTargets.Targets.Nothing.Start());
+            var error = Assert.ThrowsExactly<InvalidOperationException>(
+                () => ProcessEntry.ThrowIfUnguardedChild("TestTargets.Nothing", ["app", ProcessEntry.ChildArgument]));
             StringAssert.Contains(error.Message, "ProcessEntry.Guard()");
             StringAssert.Contains(error.Message, "TestTargets.Nothing");
+
+            // the marker alone was inherited: a program that a child's own code started is an ordinary program
+            ProcessEntry.ThrowIfUnguardedChild("TestTargets.Nothing", ["app"]);
+            ProcessEntry.ThrowIfUnguardedChild("TestTargets.Nothing", ["app", ProcessEntry.ChildArgument, "more"]);
         }
         finally
         {
