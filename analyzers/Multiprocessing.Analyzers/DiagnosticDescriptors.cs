@@ -174,7 +174,10 @@ namespace Multiprocessing.Analyzers
                 "point off and write a Main that calls ProcessEntry.Guard() first, then starts the test application.",
             WellKnownDiagnosticTags.CompilationEnd);
 
-        /// <summary>MP0015. Arguments: the type, what holds the name Targets ("it declares a field named 'Targets'").</summary>
+        /// <summary>
+        /// MP0015. Arguments: the type, what holds the name ("it declares a field named 'Targets'", or "its class Targets
+        /// declares a field named 'Work', which the descriptor of target 'Work' needs").
+        /// </summary>
         public static readonly DiagnosticDescriptor TargetsNameTaken = Create(
             DiagnosticIds.TargetsNameTaken,
             title: "Type containing process targets declares its own member named 'Targets'",
@@ -184,7 +187,8 @@ namespace Multiprocessing.Analyzers
             description: "The generator puts the descriptors of a type's process targets in a nested partial class named " +
                 "Targets (Workers.Targets.Square.Start(...)). A method, field, property, event, record, non-partial type or " +
                 "private or protected class of that name would clash with it, as would the type's own name being Targets, so " +
-                "the generator emits nothing for the type's targets.");
+                "the generator emits nothing for the type's targets. In a partial class Targets of your own, a member with a " +
+                "target's name would clash with that target's descriptor, which the generator then leaves out.");
 
         private const string ProcessNotJoinedTitle = "Child process not joined or process pool not disposed";
 

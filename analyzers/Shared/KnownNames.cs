@@ -9,6 +9,9 @@ namespace Multiprocessing.SourceGeneration
         public const string ProcessTargetTableAttribute = "Multiprocessing.ProcessTargetTableAttribute";
         public const string RuntimeAssemblyName = "Multiprocessing";
 
+        /// <summary>The tool name in the generated descriptors' <c>[GeneratedCode]</c>.</summary>
+        public const string GeneratorName = "Multiprocessing.Generator";
+
         /// <summary>The marker on process-creating runtime APIs and on generated <c>Start</c> stubs.</summary>
         public const string CreatesProcessAttribute = "Multiprocessing.CreatesProcessAttribute";
         public const string ChildProcess = "Multiprocessing.ChildProcess";

@@ -37,7 +37,7 @@ namespace Multiprocessing.SourceGeneration
                 .WithTrackingName(TrackingNames.ReferencedTables);
 
             var table = targets
-                .Select(static (spec, _) => new TableEntrySpec(spec.Id, spec.DescriptorTypeFullName, spec.Formatters))
+                .Select(static (spec, _) => new TableEntrySpec(spec.Id, spec.DescriptorTypeFullName, spec.Formatters, spec.NamesObsolete, spec.ExperimentalIds))
                 .Collect()
                 .Combine(assemblyName)
                 .Combine(referencedTables)
@@ -48,7 +48,9 @@ namespace Multiprocessing.SourceGeneration
                         input.Left.Right,
                         entries.ToEquatableArray(),
                         input.Right,
-                        entries.SelectMany(static e => e.Formatters).Distinct().ToEquatableArray());
+                        entries.SelectMany(static e => e.Formatters).Distinct().ToEquatableArray(),
+                        entries.Any(static e => e.NamesObsolete),
+                        entries.SelectMany(static e => e.ExperimentalIds).Distinct().OrderBy(static id => id, System.StringComparer.Ordinal).ToEquatableArray());
                 })
                 .WithTrackingName(TrackingNames.BuildTable);
 

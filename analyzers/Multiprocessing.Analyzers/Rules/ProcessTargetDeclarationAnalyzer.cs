@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -13,7 +14,8 @@ namespace Multiprocessing.Analyzers.Rules
     /// Reports <c>[ProcessTarget]</c> declarations the generator cannot emit a descriptor for: MP0001 (not an
     /// ordinary static method, including local functions and lambdas), MP0002 (a containing type that is not
     /// partial or is generic), MP0003 (a signature the dispatcher cannot call), MP0005 (two targets with one id),
-    /// MP0013 (a containing type the dispatch table cannot name) and MP0015 (a member that takes the name <c>Targets</c>).
+    /// MP0013 (a containing type the dispatch table cannot name) and MP0015 (a member that takes the name <c>Targets</c>,
+    /// or, in the type's own <c>Targets</c>, a target's name).
     /// The checks are the generator's own, from <see cref="ProcessTargetRules"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -124,6 +126,15 @@ namespace Multiprocessing.Analyzers.Rules
             _ => "it declares a type named 'Targets'",
         };
 
+        private static string Kind(ISymbol member) => member switch
+        {
+            IMethodSymbol => "a method",
+            IFieldSymbol => "a field",
+            IPropertySymbol => "a property",
+            IEventSymbol => "an event",
+            _ => "a type",
+        };
+
         /// <summary>
         /// MP0005: targets of one type that share a name (overloads) would share an id and a descriptor; names that differ
         /// only in case would share the generated file's name (file names are case-insensitive on some systems).
@@ -155,6 +166,24 @@ namespace Multiprocessing.Analyzers.Rules
             if (ProcessTargetRules.FindTargetsNameConflict(type, context.CancellationToken) is { Locations: [{ IsInSource: true } where, ..] } conflict)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TargetsNameTaken, where, type.ToDisplayString(TypeNameFormat), NameHolder(type, conflict)));
+            }
+            else
+            {
+                // and each descriptor its target's name in the type's own Targets (overloads share one: reported once)
+                foreach (var group in byName.Values)
+                {
+                    foreach (var name in group.Select(static m => m.Name).Distinct())
+                    {
+                        if (ProcessTargetRules.FindDescriptorNameConflict(group.First(m => m.Name == name)) is { Locations: [{ IsInSource: true } at, ..] } member)
+                        {
+                            context.ReportDiagnostic(Diagnostic.Create(
+                                DiagnosticDescriptors.TargetsNameTaken,
+                                at,
+                                type.ToDisplayString(TypeNameFormat),
+                                $"its class Targets declares {Kind(member)} named '{name}', which the descriptor of target '{name}' needs"));
+                        }
+                    }
+                }
             }
 
             foreach (var group in byName.Values)

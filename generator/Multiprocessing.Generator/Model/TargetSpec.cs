@@ -25,7 +25,11 @@ namespace Multiprocessing.SourceGeneration.Model
     /// <param name="IsCancellationToken">
     /// A <c>CancellationToken</c> is not serialized: the child gets a token the parent's token cancels across the boundary.
     /// </param>
-    internal sealed record ParameterSpec(string Name, string Type, string? DefaultValue, bool IsCancellationToken);
+    /// <param name="Attributes">
+    /// Attributes the stub's parameter copies (C# text, without brackets): a default declared by attributes, and the
+    /// caller-info attribute that takes effect.
+    /// </param>
+    internal sealed record ParameterSpec(string Name, string Type, string? DefaultValue, bool IsCancellationToken, EquatableArray<string> Attributes = default);
 
     /// <summary>Everything the emitter needs about one valid <c>[ProcessTarget]</c>: strings, enums and equatable arrays only.</summary>
     /// <param name="Id">The stable target id: <c>Assembly:Namespace.Type.Method</c>.</param>
@@ -49,7 +53,21 @@ namespace Multiprocessing.SourceGeneration.Model
     /// </param>
     /// <param name="DescriptorTypeName">
     /// The generated descriptor's class, nested in <c>Targets</c>: <c>MethodTarget</c>, with a <c>_</c> added while another
-    /// target of the type is called that (its field would clash with the class).
+    /// target of the type, or a member of <c>Targets</c> (declared or inherited), is called that.
+    /// </param>
+    /// <param name="HidesInheritedMember">
+    /// The descriptor field hides a member <c>Targets</c> inherits (<c>object.Equals</c>, or a base class's of the user's
+    /// own <c>Targets</c>), deliberately.
+    /// </param>
+    /// <param name="DescriptorAttributes">
+    /// The target's own <c>[Obsolete]</c> and <c>[Experimental]</c> (C# text), carried to the descriptor field users reach it through.
+    /// </param>
+    /// <param name="NamesObsolete">
+    /// The generated code names something obsolete (the target, a containing type, a type in its signature): what names it
+    /// is marked <c>[Obsolete]</c>, as a use inside an obsolete member is not reported (CS0619 cannot be disabled).
+    /// </param>
+    /// <param name="ExperimentalIds">
+    /// The diagnostic ids of the experimental things the generated code names, disabled in the generated files.
     /// </param>
     internal sealed record TargetSpec(
         string Id,
@@ -67,7 +85,11 @@ namespace Multiprocessing.SourceGeneration.Model
         string HintName,
         bool OwnTargetsClass,
         bool HidesInheritedTargets,
-        string DescriptorTypeName)
+        string DescriptorTypeName,
+        bool HidesInheritedMember,
+        EquatableArray<string> DescriptorAttributes,
+        bool NamesObsolete,
+        EquatableArray<string> ExperimentalIds)
     {
         /// <summary>The parameters that cross the process boundary (all but cancellation tokens).</summary>
         public System.Collections.Generic.IEnumerable<ParameterSpec> SerializedParameters => System.Linq.Enumerable.Where(Parameters, static p => !p.IsCancellationToken);
@@ -120,12 +142,21 @@ namespace Multiprocessing.SourceGeneration.Model
     /// <param name="Targets">(target id, descriptor class) pairs, sorted by id.</param>
     /// <param name="ReferencedTables">Fully qualified generated tables of referenced assemblies, sorted.</param>
     /// <param name="Formatters">The serializer formatters all targets need, each once, innermost first.</param>
+    /// <param name="NamesObsolete">A target's entry or formatters name something obsolete (see <see cref="TargetSpec.NamesObsolete"/>).</param>
+    /// <param name="ExperimentalIds">The experimental diagnostic ids the targets' entries and formatters name, sorted.</param>
     internal sealed record TableSpec(
         string AssemblyName,
         EquatableArray<TableEntrySpec> Targets,
         EquatableArray<string> ReferencedTables,
-        EquatableArray<FormatterSpec> Formatters);
+        EquatableArray<FormatterSpec> Formatters,
+        bool NamesObsolete,
+        EquatableArray<string> ExperimentalIds);
 
-    /// <summary>One dispatch table entry, with the formatters its target's types need.</summary>
-    internal sealed record TableEntrySpec(string Id, string DescriptorTypeFullName, EquatableArray<FormatterSpec> Formatters);
+    /// <summary>One dispatch table entry, with the formatters its target's types need and what they name that is deprecated.</summary>
+    internal sealed record TableEntrySpec(
+        string Id,
+        string DescriptorTypeFullName,
+        EquatableArray<FormatterSpec> Formatters,
+        bool NamesObsolete,
+        EquatableArray<string> ExperimentalIds);
 }

@@ -503,6 +503,52 @@ internal static class GeneratorTestSources
         }
         """;
 
+    /// <summary>Caller-info parameters, and defaults declared by attributes (a DateTime has no C# literal).</summary>
+    public const string CallerInfoAndAttributeDefaults = """
+        using System;
+        using System.Runtime.CompilerServices;
+        using System.Runtime.InteropServices;
+        using Multiprocessing;
+
+        namespace Demo;
+
+        public static partial class Audit
+        {
+            [ProcessTarget]
+            public static string Log(int value, [CallerMemberName] string member = "", [CallerFilePath] string file = "", [CallerLineNumber] int line = 0, [CallerArgumentExpression("value")] string expression = "") => member;
+
+            [ProcessTarget]
+            public static long At([Optional, DateTimeConstant(630822816000000000)] DateTime when, [Optional, DecimalConstant(2, 0, 0u, 0u, 150u)] decimal rate, int required) => when.Ticks;
+        }
+        """;
+
+    /// <summary>An obsolete-as-error target taking an obsolete-as-error type, and an experimental target of an experimental type.</summary>
+    public const string DeprecatedTargets = """
+        using System;
+        using System.Collections.Generic;
+        using System.Diagnostics.CodeAnalysis;
+        using Multiprocessing;
+
+        namespace Demo;
+
+        [Obsolete("use Mode", true)]
+        public enum OldMode { Fast, Slow }
+
+        [Experimental("DEMO001")]
+        public enum Shape { Round, Square }
+
+        public static partial class Legacy
+        {
+            [ProcessTarget]
+            [Obsolete("use Measure2", true)]
+            public static int Measure(OldMode mode, List<OldMode> modes) => modes.Count;
+
+            [ProcessTarget]
+            [Experimental("DEMO002")]
+            public static Shape Reshape(Shape shape) => shape;
+        }
+        """;
+
     /// <summary>Valid inputs by name, for the "generated code compiles" tests.</summary>
     public static IEnumerable<object[]> ValidInputs =>
     [
@@ -526,5 +572,7 @@ internal static class GeneratorTestSources
         [nameof(ZeroParametersWithResult), ZeroParametersWithResult],
         [nameof(ArgumentTupleCorners), ArgumentTupleCorners],
         [nameof(NineParameters), NineParameters],
+        [nameof(CallerInfoAndAttributeDefaults), CallerInfoAndAttributeDefaults],
+        [nameof(DeprecatedTargets), DeprecatedTargets],
     ];
 }

@@ -211,6 +211,8 @@ public sealed class ProcessTargetGeneratorOutputTests
                 Assert.IsTrue(SymbolEqualityComparer.IncludeNullability.Equals(expected.Type, actual.Type), $"{label}: {expected.Type} vs {actual.Type}");
                 Assert.AreEqual(expected.HasExplicitDefaultValue, actual.HasExplicitDefaultValue, label);
                 Assert.AreEqual(expected.HasExplicitDefaultValue ? expected.ExplicitDefaultValue : null, actual.HasExplicitDefaultValue ? actual.ExplicitDefaultValue : null, label);
+                Assert.AreEqual(expected.IsOptional, actual.IsOptional, label);
+                CollectionAssert.AreEqual(CopiedAttributes(expected), CopiedAttributes(actual), label);
             }
 
             var serialized = target.Parameters.Where(p => !SymbolEqualityComparer.Default.Equals(p.Type, cancellationToken)).ToArray();
@@ -256,6 +258,19 @@ public sealed class ProcessTargetGeneratorOutputTests
             Assert.IsTrue(SymbolEqualityComparer.Default.Equals(abstractInvoke, invoke.OverriddenMethod), label);
         }
     }
+
+    /// <summary>The attributes a stub's parameter copies from its target's: declared defaults and caller info.</summary>
+    private static string[] CopiedAttributes(IParameterSymbol parameter) =>
+    [
+        .. parameter.GetAttributes()
+            .Select(static a => a.ToString()!)
+            .Where(static a => a.StartsWith("System.Runtime.InteropServices.Optional", StringComparison.Ordinal) ||
+                a.StartsWith("System.Runtime.InteropServices.DefaultParameterValue", StringComparison.Ordinal) ||
+                a.StartsWith("System.Runtime.CompilerServices.DateTimeConstant", StringComparison.Ordinal) ||
+                a.StartsWith("System.Runtime.CompilerServices.DecimalConstant", StringComparison.Ordinal) ||
+                a.StartsWith("System.Runtime.CompilerServices.Caller", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal),
+    ];
 
     private static IEnumerable<INamedTypeSymbol> BaseTypes(INamedTypeSymbol type)
     {
@@ -603,6 +618,104 @@ public sealed class ProcessTargetGeneratorOutputTests
         Assert.IsEmpty(diagnostics, GeneratorTestHelper.Describe(diagnostics));
         Assert.IsNotEmpty(result.GeneratedSources, name);
         AssertCompilesCleanly(output, name);
+    }
+
+    [TestMethod]
+    public void DeprecatedTargets_GeneratedCodeCompiles_AndUserCallsStillReportTheirDiagnostics()
+    {
+        const string owners = """
+            using System;
+            using System.Diagnostics.CodeAnalysis;
+            using Multiprocessing;
+
+            namespace Demo;
+
+            [Obsolete("use Jobs", true)]
+            public static partial class OldJobs
+            {
+                [ProcessTarget]
+                public static int Run(int n) => n;
+            }
+
+            [Experimental("DEMO003")]
+            public static partial class PreviewJobs
+            {
+                [ProcessTarget]
+                public static int Run(int n) => n;
+            }
+
+            public static partial class Jobs
+            {
+                [ProcessTarget]
+                [Obsolete("use Run2", DiagnosticId = "DEMO004")]
+                public static int Run(int n) => n;
+            }
+            """;
+        const string usage = """
+            namespace Demo;
+
+            public static class Usage
+            {
+                public static object Measure() => Legacy.Targets.Measure.Start(default, []);
+                public static object Reshape() => Legacy.Targets.Reshape.Start(default);
+                public static object OldOwner() => OldJobs.Targets.Run.Start(1);
+                public static object PreviewOwner() => PreviewJobs.Targets.Run.Start(1);
+                public static object WithId() => Jobs.Targets.Run.Start(1);
+            }
+            """;
+        var (output, diagnostics, result) = GeneratorTestHelper.RunGenerator(
+            GeneratorTestHelper.CreateCompilation(GeneratorTestSources.DeprecatedTargets, owners, usage));
+
+        Assert.IsEmpty(diagnostics);
+        Assert.IsNull(result.Exception);
+        var problems = GeneratorTestHelper.ErrorsAndWarnings(output);
+        var usageTree = output.SyntaxTrees.Single(static t => t.FilePath == "Source2.cs");
+        Assert.IsTrue(problems.All(d => d.Location.SourceTree == usageTree), GeneratorTestHelper.Describe(problems));
+        CollectionAssert.AreEquivalent(
+            new[] { "CS0619@5: 'Legacy.Targets.Measure' is obsolete: 'use Measure2'", "DEMO002@6", "CS0619@7: 'OldJobs' is obsolete: 'use Jobs'", "DEMO003@8", "DEMO004@9" },
+            problems.Select(static d => $"{d.Id}@{d.Location.GetLineSpan().StartLinePosition.Line + 1}" +
+                (d.Id == "CS0619" ? ": " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture) : "")).ToArray());
+    }
+
+    [TestMethod]
+    public void CallerInfo_IsWhatCallsStart()
+    {
+        // the caller-info values a call to Start passes are its caller's, as a call to the target itself would
+        const string usage = """
+            using Multiprocessing;
+
+            namespace Demo;
+
+            public static class Usage
+            {
+                public static ChildProcess<string> Report()
+                {
+                    return Audit.Targets.Log.Start(40 + 2);
+                }
+
+                public static ChildProcess<long> At() => Audit.Targets.At.Start(required: 1);
+            }
+            """;
+        var (output, diagnostics, _) = GeneratorTestHelper.RunGenerator(
+            GeneratorTestHelper.CreateCompilation(GeneratorTestSources.CallerInfoAndAttributeDefaults, usage));
+
+        Assert.IsEmpty(diagnostics);
+        AssertCompilesCleanly(output, nameof(CallerInfo_IsWhatCallsStart));
+        var tree = output.SyntaxTrees.Single(static t => t.FilePath == "Source1.cs");
+        var model = output.GetSemanticModel(tree);
+        var calls = tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>()
+            .Select(i => (Microsoft.CodeAnalysis.Operations.IInvocationOperation)model.GetOperation(i)!)
+            .ToDictionary(static i => i.Syntax.Ancestors().OfType<MethodDeclarationSyntax>().First().Identifier.Text);
+
+        var passed = calls["Report"].Arguments.ToDictionary(static a => a.Parameter!.Name, static a => (a.ArgumentKind, a.Value.ConstantValue.Value));
+        Assert.AreEqual((Microsoft.CodeAnalysis.Operations.ArgumentKind.DefaultValue, (object?)"Report"), passed["member"]);
+        Assert.AreEqual((Microsoft.CodeAnalysis.Operations.ArgumentKind.DefaultValue, (object?)"Source1.cs"), passed["file"]);
+        Assert.AreEqual((Microsoft.CodeAnalysis.Operations.ArgumentKind.DefaultValue, (object?)9), passed["line"]);
+        Assert.AreEqual((Microsoft.CodeAnalysis.Operations.ArgumentKind.DefaultValue, (object?)"40 + 2"), passed["expression"]);
+
+        var defaults = calls["At"].Arguments.Where(static a => a.ArgumentKind == Microsoft.CodeAnalysis.Operations.ArgumentKind.DefaultValue)
+            .Select(static a => a.Parameter!.Name).ToArray();
+        CollectionAssert.AreEqual(new[] { "when", "rate" }, defaults);
     }
 
     private static void AssertCompilesCleanly(Compilation output, string name)
