@@ -24,6 +24,18 @@ namespace Multiprocessing.SourceGeneration
         /// <summary>The suffix of a generated descriptor's class name: target <c>Work</c> has <c>Targets.WorkTarget</c>.</summary>
         public const string DescriptorClassSuffix = "Target";
 
+        /// <summary>
+        /// The target a descriptor class is named after, or <see langword="null"/>: <c>WorkTarget</c>, or <c>WorkTarget_</c>
+        /// when the generator renamed it (a sibling target or a member of <c>Targets</c> had the name).
+        /// </summary>
+        public static string? TargetOfDescriptorClass(string className)
+        {
+            string name = className.TrimEnd('_');
+            return name.Length > DescriptorClassSuffix.Length && name.EndsWith(DescriptorClassSuffix, System.StringComparison.Ordinal)
+                ? name.Substring(0, name.Length - DescriptorClassSuffix.Length)
+                : null;
+        }
+
         public const string MemoryPackableAttribute = "MemoryPack.MemoryPackableAttribute";
         public const string MemoryPackIgnoreAttribute = "MemoryPack.MemoryPackIgnoreAttribute";
         public const string MemoryPackIncludeAttribute = "MemoryPack.MemoryPackIncludeAttribute";

@@ -314,9 +314,9 @@ namespace Multiprocessing.Analyzers.Rules
                 }
 
                 if (type.ContainingType is { Name: KnownNames.TargetsClassName } targets && targets.ContainingType is { } owner &&
-                    type.Name.EndsWith(KnownNames.DescriptorClassSuffix, System.StringComparison.Ordinal))
+                    KnownNames.TargetOfDescriptorClass(type.Name) is { } target)
                 {
-                    return $"{owner.Name}.{KnownNames.TargetsClassName}.{type.Name.Substring(0, type.Name.Length - KnownNames.DescriptorClassSuffix.Length)}.{api.Name}";
+                    return $"{owner.Name}.{KnownNames.TargetsClassName}.{target}.{api.Name}";
                 }
 
                 return type.Name + "." + api.Name;

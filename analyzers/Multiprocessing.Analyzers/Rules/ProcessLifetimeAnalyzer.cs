@@ -330,9 +330,9 @@ namespace Multiprocessing.Analyzers.Rules
         {
             var type = method.ContainingType;
             if (type.ContainingType is { Name: SourceGeneration.KnownNames.TargetsClassName } targets && targets.ContainingType is { } owner &&
-                type.Name.EndsWith(SourceGeneration.KnownNames.DescriptorClassSuffix, System.StringComparison.Ordinal))
+                SourceGeneration.KnownNames.TargetOfDescriptorClass(type.Name) is { } target)
             {
-                return $"{owner.Name}.Targets.{type.Name.Substring(0, type.Name.Length - SourceGeneration.KnownNames.DescriptorClassSuffix.Length)}.{method.Name}";
+                return $"{owner.Name}.Targets.{target}.{method.Name}";
             }
 
             return type.Name + "." + method.Name;

@@ -45,6 +45,34 @@ public sealed class ProcessCreationAnalyzerTests
     }
 
     [TestMethod]
+    public async Task RenamedDescriptorClass_IsNamedAfterItsTarget()
+    {
+        // a sibling target named WorkTarget takes Work's descriptor class name: Work's class is WorkTarget_
+        const string jobs = """
+            using Multiprocessing;
+
+            public static partial class Jobs
+            {
+                [ProcessTarget] public static void Work() { }
+                [ProcessTarget] public static void WorkTarget() { }
+            }
+            """;
+        const string program = """
+            using Multiprocessing;
+
+            var early = {|#0:Jobs.Targets.Work.Start()|};
+            var other = {|#1:Jobs.Targets.WorkTarget.Start()|};
+            ProcessEntry.Guard();
+            await early;
+            await other;
+            """;
+
+        await Verify.VerifyWithGeneratorAsync([program, jobs], OutputKind.ConsoleApplication,
+            MP0007(0, "Jobs.Targets.Work.Start", "before ProcessEntry.Guard() in the entry point"),
+            MP0007(1, "Jobs.Targets.WorkTarget.Start", "before ProcessEntry.Guard() in the entry point"));
+    }
+
+    [TestMethod]
     public async Task MainProcessStartBeforeGuard_ReportsMP0007()
     {
         const string program = """
