@@ -4,8 +4,8 @@ namespace Multiprocessing.Wire;
 
 /// <summary>
 /// UTF-8 for the start-up path, with the ASCII case (socket paths, target ids, process names nearly always) done by
-/// hand: a child's first <see cref="Encoding.UTF8"/> call costs it ~2.5 ms, the vectorised transcoder being compiled
-/// on first use.
+/// hand: a child's first <see cref="Encoding.UTF8"/> call costs it ~2.5 ms, the first use of the vectorised
+/// transcoder (the runtime preparing its precompiled code, not the JIT).
 /// </summary>
 internal static class Utf8
 {
