@@ -29,6 +29,8 @@ public class ChildProcess : IDisposable, IAsyncDisposable
     private Frame? _report;
     private string? _refusal;
     private int _exitCode;
+    private int? _exitStatus;   // read by the connection thread: an exit code, or minus the signal
+    private int? _announcedExitCode;   // what the child said it exits with, when its target's code exited the process
     private volatile bool _hasExited;
     private volatile bool _cancellationRequested;
     private int _cancellationSent;
@@ -260,14 +262,21 @@ public class ChildProcess : IDisposable, IAsyncDisposable
         finally
         {
             connection.Dispose();
+            // The connection closes as the child exits: read its exit status now rather than wait for Process.Exited,
+            // which comes ~0.6 ms later (SIGCHLD handling, then a thread-pool hop) and would add that to every spawn.
+            // It also tells exit(137) from SIGKILL, which Process.ExitCode does not. Read before the connection counts
+            // as closed: FinishAsync, whoever runs it, waits for that.
+            if (NativeMethods.TryWaitForExit(Pid, out int status))
+            {
+                _exitStatus = status;
+            }
+
             _connectionClosed.TrySetResult();
         }
 
-        // The connection closes as the child exits: read its exit status now rather than wait for Process.Exited, which
-        // comes ~0.6 ms later (SIGCHLD handling, then a thread-pool hop) and would add that to every spawn.
-        if (NativeMethods.TryWaitForExit(Pid, out int rawExitCode))
+        if (_exitStatus is not null)
         {
-            _ = FinishAsync(rawExitCode);
+            _ = FinishAsync(null);
         }
     }
 
@@ -285,6 +294,10 @@ public class ChildProcess : IDisposable, IAsyncDisposable
         {
             _report = new Frame(kind, payload);
         }
+        else if (kind is FrameKind.Exiting)
+        {
+            _announcedExitCode = new PayloadReader(payload).Int32();
+        }
     }
 
     /// <summary>Records the child's final report (a pool worker reports a failed initializer this way).</summary>
@@ -301,10 +314,10 @@ public class ChildProcess : IDisposable, IAsyncDisposable
     }
 
     /// <summary>
-    /// The child has ended with <paramref name="rawExitCode"/> (.NET's convention: 128 + N for death by signal N). Runs
-    /// once, whichever saw the end first: the connection thread or <see cref="Process.Exited"/>.
+    /// The child has ended. Runs once, whichever saw the end first: the connection thread, or <see cref="Process.Exited"/>
+    /// with <see cref="Process.ExitCode"/> in <paramref name="dotnetExitCode"/> (128 + N for death by signal N).
     /// </summary>
-    private async Task FinishAsync(int rawExitCode)
+    private async Task FinishAsync(int? dotnetExitCode)
     {
         if (Interlocked.Exchange(ref _finishing, 1) != 0)
         {
@@ -321,9 +334,19 @@ public class ChildProcess : IDisposable, IAsyncDisposable
 
         await _connectionClosed.Task.ConfigureAwait(false);
         await BeforeExitReportedAsync().ConfigureAwait(false);
+        // The status the connection thread read is exact. Without it (the child never connected, or Process reaped it
+        // first), .NET's 128 + N is read as signal N, unless the child said it exits with that code.
+        _exitCode = _exitStatus ?? dotnetExitCode switch
+        {
+            null => -1,
+            int code when (_announcedExitCode & 0xFF) == code => code,
+            > 128 and <= 128 + 64 and int code => -(code - 128),
+            int code => code,
+        };
+
         // A child that ended by itself removed the shared memory it created as it exited; one killed by a signal (or that
         // never reported) may not have: its files go now, before anyone sees it ended.
-        if (_report is null || rawExitCode > 128)
+        if (_report is null || _exitCode < 0)
         {
             Shared.SharedMemoryFile.RemoveFilesOf(Pid);
         }
@@ -333,8 +356,6 @@ public class ChildProcess : IDisposable, IAsyncDisposable
             end.AbandonedBy(Pid);
         }
 
-        // .NET reports death by signal N as 128 + N; a child that reported over the channel chose its own code.
-        _exitCode = _report is null && rawExitCode is > 128 and <= 128 + 64 ? -(rawExitCode - 128) : rawExitCode;
         _hasExited = true;
         s_running.TryRemove(this, out _);
         _cancellation.Dispose();
@@ -387,9 +408,17 @@ public class ChildProcess : IDisposable, IAsyncDisposable
     private ChildProcessStartException StartFailure(string why, Exception? inner) =>
         new($"Could not start child {Name} for process target {TargetName}: {why}.", TargetName, Name, 0, inner);
 
-    /// <summary>As Python does, the parent waits for its non-daemon children when its main program ends.</summary>
+    /// <summary>
+    /// As Python does, the parent waits for its non-daemon children when its main program ends; not when it exits because
+    /// its own parent is gone: it exits at once, and its children, seeing it go, do too.
+    /// </summary>
     internal static void JoinNonDaemonChildren()
     {
+        if (ProcessEntry.ParentGone)
+        {
+            return;
+        }
+
         foreach (var child in s_running.Keys)
         {
             if (child._options?.Daemon != true)
@@ -443,12 +472,13 @@ internal static unsafe partial class NativeMethods
 
     /// <summary>
     /// Waits until child <paramref name="pid"/> has exited and reads its status without reaping it (Linux): the zombie
-    /// stays for <see cref="Process"/>, which reaps it. False when the status could not be read (another OS, or the
-    /// child was reaped already): <see cref="Process.Exited"/> tells then.
+    /// stays for <see cref="Process"/>, which reaps it. <paramref name="exitStatus"/> is the exit code, or minus the
+    /// signal that killed it. False when the status could not be read (another OS, or the child was reaped already):
+    /// <see cref="Process.Exited"/> tells then.
     /// </summary>
-    public static bool TryWaitForExit(int pid, out int rawExitCode)
+    public static bool TryWaitForExit(int pid, out int exitStatus)
     {
-        rawExitCode = 0;
+        exitStatus = 0;
         if (!OperatingSystem.IsLinux() || pid <= 0)
         {
             return false;
@@ -470,13 +500,16 @@ internal static unsafe partial class NativeMethods
             return false;
         }
 
-        // the same numbers Process.ExitCode gives: the exit status, or 128 + the signal's number
-        rawExitCode = code switch
+        switch (code)
         {
-            CLD_EXITED => status,
-            CLD_KILLED or CLD_DUMPED => 128 + status,
-            _ => -1,
-        };
-        return rawExitCode >= 0;
+            case CLD_EXITED:
+                exitStatus = status;
+                return true;
+            case CLD_KILLED or CLD_DUMPED:
+                exitStatus = -status;
+                return true;
+            default:
+                return false;
+        }
     }
 }

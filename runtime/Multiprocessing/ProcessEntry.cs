@@ -219,6 +219,7 @@ public static class ProcessEntry
         CurrentName = reader.String();
         var arguments = reader.Bytes().ToArray();
         WatchParent(connection);
+        AnnounceEarlyExit(connection);
         return RunTarget(connection, targetId, arguments, targetId == expectedTargetId ? expected : null);
     }
 
@@ -252,9 +253,10 @@ public static class ProcessEntry
         catch (Exception e)
         {
             Channels.AttachedChannels.CloseAll();
+            var (type, message, text) = Describe(e);
             // As Python does, the child prints its traceback; the parent gets it too.
-            Console.Error.WriteLine($"Process {CurrentName} (pid {Environment.ProcessId}), target {targetId}:{Environment.NewLine}{e}");
-            var error = new PayloadWriter().String(e.GetType().FullName ?? e.GetType().Name).String(e.Message).String(e.ToString());
+            Console.Error.WriteLine($"Process {CurrentName} (pid {Environment.ProcessId}), target {targetId}:{Environment.NewLine}{text}");
+            var error = new PayloadWriter().String(type).String(message).String(text);
             return Report(connection, FrameKind.Error, error.WrittenSpan, exitCode: 1);
         }
 
@@ -263,8 +265,52 @@ public static class ProcessEntry
         return Report(connection, FrameKind.Result, result.WrittenMemory.Span, exitCode: 0);
     }
 
+    /// <summary>
+    /// A target's exception as the parent gets it: type name, message and full text, even when reading them throws or
+    /// gives null (an exception type's own bug must not turn the report into a crash of the child).
+    /// </summary>
+    internal static (string Type, string Message, string Text) Describe(Exception e)
+    {
+        string type = e.GetType().FullName ?? e.GetType().Name;
+        string message = Read(() => e.Message) ?? "";
+        string text = Read(e.ToString) ?? $"{type}: {message}{Environment.NewLine}   (its ToString() threw; stack trace: {Read(() => e.StackTrace) ?? "unavailable"})";
+        return (type, message, text);
+
+        static string? Read(Func<string?> read)
+        {
+            try
+            {
+                return read();
+            }
+            catch (Exception)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>If the target's code exits the process before reporting, the parent is told with what code.</summary>
+    private static void AnnounceEarlyExit(FrameConnection connection) =>
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            if (Volatile.Read(ref s_reported) == 0)
+            {
+                try
+                {
+                    connection.Send(FrameKind.Exiting, new PayloadWriter().Int32(Environment.ExitCode).WrittenSpan);
+                }
+                catch (Exception)
+                {
+                    // best effort, at exit: the parent may be gone
+                }
+            }
+        };
+
+    private static int s_reported;
+
     private static int Report(FrameConnection connection, FrameKind kind, ReadOnlySpan<byte> payload, int exitCode)
     {
+        Volatile.Write(ref s_reported, 1);
         try
         {
             connection.Send(kind, payload);
@@ -400,6 +446,9 @@ public static class ProcessEntry
     }
 
     private const string WatcherName = "Multiprocessing parent watch";
+
+    /// <summary>This process exits because its parent is gone: it does not wait for its own children (they see it go).</summary>
+    internal static bool ParentGone { get; private set; }
     private static FrameConnection? s_watchedConnection;
 
     [UnmanagedCallersOnly]
@@ -428,6 +477,7 @@ public static class ProcessEntry
         {
         }
 
+        ParentGone = true;
         try
         {
             RemoveFilesOfGoneParent();

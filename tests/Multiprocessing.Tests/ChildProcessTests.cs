@@ -121,15 +121,28 @@ public sealed class ChildProcessTests
     }
 
     [TestMethod]
-    public async Task An_exit_code_above_128_without_a_report_reads_as_a_signal()
+    public async Task An_exit_code_above_128_is_an_exit_code_not_a_signal()
     {
-        // exit(137) without a report looks like SIGKILL to .NET; a child that reports (every target that returns or throws) is told apart
+        // Process.ExitCode says 137 for exit(137) and for SIGKILL alike; the exit status the parent reads tells them apart (as Python does)
         using var child = TestTargets.Targets.ExitWith.Start(137);
         var error = await Assert.ThrowsExactlyAsync<ChildProcessCrashedException>(async () => await child.Bounded());
-        Assert.AreEqual(-9, error.ExitCode, "no report: .NET's 128+N convention is read as a signal");
-        using var square = TestTargets.Targets.Square.Start(2);
-        await square.Bounded();
-        Assert.AreEqual(0, square.ExitCode);
+        Assert.AreEqual(137, error.ExitCode);
+        Assert.IsNull(error.Signal);
+        StringAssert.Contains(error.Message, "exited with code 137");
+    }
+
+    [TestMethod]
+    [DataRow("null message")]
+    [DataRow("ToString throws")]
+    [DataRow("stack trace throws")]
+    public async Task An_exception_that_cannot_describe_itself_is_still_reported(string how)
+    {
+        using var child = TestTargets.Targets.FailBadly.With(new ProcessOptions { RedirectStandardError = true }).Start(how);
+        var error = await Assert.ThrowsExactlyAsync<ProcessTargetException>(async () => await child.Bounded());
+        Assert.AreEqual(typeof(FaultyException).FullName, error.RemoteType);
+        Assert.AreEqual(how == "null message" ? "" : "faulty", error.RemoteMessage);
+        Assert.AreEqual(1, child.ExitCode, "reported, not crashed");
+        StringAssert.Contains(await child.StandardError.ReadToEndAsync(), nameof(FaultyException));
     }
 
     [TestMethod]
@@ -221,6 +234,32 @@ public sealed class ChildProcessTests
         Assert.AreNotEqual(0, Directory.GetDirectories(root, $"mp-{parent.Pid}-*").Length, "the killed parent's directory is there");
         await RunThisProgram(Environment.ProcessPath!, Program.ForgottenJoin);
         Assert.AreEqual(0, Directory.GetDirectories(root, $"mp-{parent.Pid}-*").Length, "the next parent removed it");
+    }
+
+    [TestMethod]
+    public async Task A_child_whose_parent_is_SIGKILLed_exits_at_once_even_with_a_child_of_its_own()
+    {
+        // it does not join its non-daemon child as a normal exit would: it exits, and that child sees it go
+        using var parent = TestTargets.Targets.SpawnSleeperWithAChild.With(new ProcessOptions { RedirectStandardOutput = true }).Start();
+        var pids = new Dictionary<string, int>();
+        while (pids.Count < 2 && await parent.StandardOutput.ReadLineAsync().WaitAsync(Bound) is { } line)
+        {
+            pids[line[..line.IndexOf('=')]] = int.Parse(line[(line.IndexOf('=') + 1)..]);
+        }
+
+        Assert.AreEqual(2, pids.Count, "both descendants said their pid");
+        parent.Kill();
+        await parent.JoinAsync().WaitAsync(Bound);
+        var watch = Stopwatch.StartNew();
+        while (pids.Values.Any(IsRunning) && watch.Elapsed < TimeSpan.FromSeconds(2))
+        {
+            await Task.Delay(20);
+        }
+
+        foreach (var (who, pid) in pids)
+        {
+            Assert.IsFalse(IsRunning(pid), $"{who} {pid} still runs {watch.Elapsed.TotalSeconds:F1} s after the parent was killed");
+        }
     }
 
     [TestMethod]

@@ -117,6 +117,30 @@ public static partial class TestTargets
         Thread.Sleep(60_000);
     }
 
+    /// <summary>Starts a grandchild with a non-daemon child of its own, prints both pids, and sleeps (to be killed).</summary>
+    [ProcessTarget]
+    public static void SpawnSleeperWithAChild()
+    {
+#pragma warning disable MP0012 // deliberately never joined: the test kills this process and watches its descendants die
+        var grandchild = Targets.SleepWithAChild.Start();
+#pragma warning restore MP0012
+        Console.WriteLine($"grandchild={grandchild.Pid}");
+        Thread.Sleep(60_000);
+    }
+
+    /// <summary>Prints the pid of a non-daemon child that sleeps, and waits for it.</summary>
+    [ProcessTarget]
+    public static async Task SleepWithAChild()
+    {
+        using var child = Targets.Sleep.Start(60_000);
+        Console.WriteLine($"greatgrandchild={child.Pid}");
+        await child;
+    }
+
+    /// <summary>Throws an exception whose message is null, or whose ToString() or StackTrace throws.</summary>
+    [ProcessTarget]
+    public static void FailBadly(string how) => throw new FaultyException(how);
+
     [ProcessTarget]
     public static async Task<int> NestedSquare(int n) => await Targets.Square.Start(n) + 1;
 
@@ -139,4 +163,14 @@ public static partial class TestTargets
             return label + " cancelled";
         }
     }
+}
+
+/// <summary>An exception type with bugs of its own: the child must still report it.</summary>
+public sealed class FaultyException(string how) : Exception("faulty")
+{
+    public override string Message => how == "null message" ? null! : base.Message;
+
+    public override string? StackTrace => how == "stack trace throws" ? throw new InvalidOperationException("StackTrace exploded") : base.StackTrace;
+
+    public override string ToString() => how is "ToString throws" or "stack trace throws" ? throw new InvalidOperationException("ToString exploded") : base.ToString();
 }

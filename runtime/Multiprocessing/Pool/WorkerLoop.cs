@@ -240,8 +240,9 @@ internal sealed class WorkerLoop
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"Pool worker {ProcessEntry.CurrentName} (pid {Environment.ProcessId}): initializer {initializer} failed:{Environment.NewLine}{e}");
-            var error = new PayloadWriter().String(e.GetType().FullName ?? e.GetType().Name).String(e.Message).String(e.ToString());
+            var (type, message, text) = ProcessEntry.Describe(e);
+            Console.Error.WriteLine($"Pool worker {ProcessEntry.CurrentName} (pid {Environment.ProcessId}): initializer {initializer} failed:{Environment.NewLine}{text}");
+            var error = new PayloadWriter().String(type).String(message).String(text);
             try
             {
                 connection.Send(FrameKind.Error, error.WrittenSpan);
@@ -254,6 +255,9 @@ internal sealed class WorkerLoop
         }
     }
 
-    private static void WriteError(PayloadWriter errors, int index, Exception e) =>
-        errors.Int32(index).String(e.GetType().FullName ?? e.GetType().Name).String(e.Message).String(e.ToString());
+    private static void WriteError(PayloadWriter errors, int index, Exception e)
+    {
+        var (type, message, text) = ProcessEntry.Describe(e);
+        errors.Int32(index).String(type).String(message).String(text);
+    }
 }

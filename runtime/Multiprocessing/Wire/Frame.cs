@@ -39,6 +39,12 @@ internal enum FrameKind : byte
 
     /// <summary>Worker to parent: a chunk ran (task id, results of the items that returned, errors of those that threw).</summary>
     TaskDone = 10,
+
+    /// <summary>
+    /// Child to parent: the process exits before its target reported (its code called <c>Environment.Exit</c>), with
+    /// this code. The parent may read the exit status as .NET's 128 + N, which would otherwise look like signal N.
+    /// </summary>
+    Exiting = 11,
 }
 
 /// <summary>
@@ -274,7 +280,7 @@ internal sealed class FrameConnection : IDisposable
     {
         length = BinaryPrimitives.ReadInt32LittleEndian(header);
         var kind = (FrameKind)header[4];
-        if (length < 0 || length > MaxPayloadLength || kind < FrameKind.Hello || kind > FrameKind.TaskDone)
+        if (length < 0 || length > MaxPayloadLength || kind < FrameKind.Hello || kind > FrameKind.Exiting)
         {
             throw new InvalidDataException($"Corrupt frame from the peer (kind {(byte)kind}, length {length}).");
         }
