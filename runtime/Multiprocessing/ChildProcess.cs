@@ -37,6 +37,7 @@ public class ChildProcess : IDisposable, IAsyncDisposable
     private int _finishing;
     private string? _token;   // the spawn token the child presents; set by Launch
     private CancellationTokenRegistration _cancellation;
+    private CancellationToken _cancellationToken;
 
     internal ChildProcess(ProcessTarget target, ProcessOptions? options)
     {
@@ -168,13 +169,29 @@ public class ChildProcess : IDisposable, IAsyncDisposable
     {
         _handedOff = Channels.Handoffs.Take();
         ProcessEntry.ThrowIfUnguardedChild(_target.Name);
-        var endpoint = ParentEndpoint.Instance;
+        cancellationToken.ThrowIfCancellationRequested(); // as .NET methods do: nothing starts
+        if (arguments.Length > FrameConnection.MaxCallLength)
+        {
+            throw StartFailure($"its arguments serialize to {arguments.Length:N0} bytes, more than the {FrameConnection.MaxCallLength:N0} a call may carry; pass large data in shared memory (SharedArray<T>) or a file", null);
+        }
+
+        ParentEndpoint endpoint;
+        try
+        {
+            endpoint = ParentEndpoint.Instance;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
+        {
+            throw StartFailure($"the socket children connect to could not be created ({e.Message}); check that the temporary directory (TMPDIR) is writable", e);
+        }
+
         _token = endpoint.Expect(this, arguments);
         var startInfo = new ProcessStartInfo(Environment.ProcessPath ?? throw StartFailure("the path of this program is unknown", null))
         {
             UseShellExecute = false,
             RedirectStandardOutput = _options?.RedirectStandardOutput == true,
             RedirectStandardError = _options?.RedirectStandardError == true,
+            RedirectStandardInput = true, // closed at once: a child reads an empty input, as Python's do, not the parent's
         };
         if (Path.GetFileNameWithoutExtension(startInfo.FileName) == "dotnet" && ProcessEntry.EntryAssemblyPath is { Length: > 0 } dll)
         {
@@ -206,12 +223,14 @@ public class ChildProcess : IDisposable, IAsyncDisposable
             throw StartFailure($"starting '{startInfo.FileName}' failed: {e.Message}", e);
         }
 
+        process.StandardInput.Close();
         _process = process;
         Pid = process.Id;
         s_running.TryAdd(this, 0);
         _started.TrySetResult();
         if (cancellationToken.CanBeCanceled)
         {
+            _cancellationToken = cancellationToken;
             _cancellation = cancellationToken.Register(static state => ((ChildProcess)state!).RequestCancellation(), this);
         }
     }
@@ -397,7 +416,11 @@ public class ChildProcess : IDisposable, IAsyncDisposable
         else if (_report is { Kind: FrameKind.Error } error)
         {
             var reader = new PayloadReader(error.Payload);
-            SetFailure(new ProcessTargetException(TargetName, Name, Pid, reader.String(), reader.String(), reader.String()));
+            var failure = new ProcessTargetException(TargetName, Name, Pid, reader.String(), reader.String(), reader.String());
+            // the target gave up because the caller's token was cancelled: the caller sees a cancellation, as in-process
+            SetFailure(_cancellationRequested && failure.RemoteType is "System.OperationCanceledException" or "System.Threading.Tasks.TaskCanceledException"
+                ? new OperationCanceledException($"Process target {TargetName} in child {Name} (pid {Pid}) was cancelled.", failure, _cancellationToken)
+                : failure);
         }
         else
         {

@@ -198,7 +198,12 @@ public static class ProcessEntry
         }
         catch (Exception e) when (e is IOException or FormatException or InvalidDataException)
         {
-            Console.Error.WriteLine($"Multiprocessing: child {Environment.ProcessId} could not reach its parent ({e.Message}); exiting.");
+            // A daemon child whose parent ended before it connected has nothing to say (Python ends its daemons silently).
+            if (!(OperatingSystem.IsLinux() && ParentPid(s_parentSocketPath) is > 0 and int parent && IsExiting(parent)))
+            {
+                Console.Error.WriteLine($"Multiprocessing: child {Environment.ProcessId} could not reach its parent ({e.Message}); exiting.");
+            }
+
             return ParentGoneExitCode;
         }
 
@@ -248,6 +253,13 @@ public static class ProcessEntry
             if (!pending.IsCompletedSuccessfully)
             {
                 pending.AsTask().GetAwaiter().GetResult();
+            }
+
+            if (result.WrittenMemory.Length > FrameConnection.MaxCallLength)
+            {
+                throw new InvalidOperationException(
+                    $"The result serializes to {result.WrittenMemory.Length:N0} bytes, more than the {FrameConnection.MaxCallLength:N0} a call may carry; " +
+                    "return large data in shared memory (SharedArray<T>) or a file.");
             }
         }
         catch (Exception e)

@@ -14,10 +14,12 @@ public sealed record ProcessOptions
 
     /// <summary>
     /// Capture the child's standard output in <see cref="ChildProcess.StandardOutput"/> instead of writing it to the
-    /// parent's console (the default, as in Python).
+    /// parent's console (the default, as in Python). Read it while the child runs: a child whose output nobody reads
+    /// stops when the pipe is full (64 KiB on Linux), as with <see cref="System.Diagnostics.Process"/>, and so does the
+    /// parent that waits for it.
     /// </summary>
     public bool RedirectStandardOutput { get; init; }
 
-    /// <summary>Capture the child's standard error in <see cref="ChildProcess.StandardError"/>.</summary>
+    /// <summary>Capture the child's standard error in <see cref="ChildProcess.StandardError"/>; read it as standard output.</summary>
     public bool RedirectStandardError { get; init; }
 }

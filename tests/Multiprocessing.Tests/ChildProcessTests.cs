@@ -48,6 +48,52 @@ public sealed class ChildProcessTests
     }
 
     [TestMethod]
+    public async Task A_target_that_gives_up_on_its_cancelled_token_is_a_cancellation_for_the_caller()
+    {
+        using var cancel = new CancellationTokenSource();
+        using var child = TestTargets.Targets.DelayUntilCancelled.With(new ProcessOptions { RedirectStandardError = true }).Start(cancel.Token);
+        cancel.Cancel();
+        var error = await Assert.ThrowsExactlyAsync<OperationCanceledException>(async () => await child.Bounded());
+        Assert.AreEqual(cancel.Token, error.CancellationToken);
+        Assert.IsInstanceOfType<ProcessTargetException>(error.InnerException, "the child's own exception stays inside");
+    }
+
+    [TestMethod]
+    public async Task A_child_reads_an_empty_standard_input_not_the_parents()
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!, [Program.ChildReadsInput]) { RedirectStandardInput = true, RedirectStandardOutput = true };
+        using var program = Process.Start(start)!;
+        await program.StandardInput.WriteLineAsync("for the parent");
+        program.StandardInput.Close();
+        string output = await program.StandardOutput.ReadToEndAsync().WaitAsync(Bound);
+        await program.WaitForExitAsync().WaitAsync(Bound);
+        Assert.AreEqual("child read: <end of input>; parent read: for the parent", output.Trim());
+    }
+
+    [TestMethod]
+    public async Task An_unusable_temporary_directory_is_a_start_failure_that_says_so()
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!, [Program.MuxerSelfTest]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["TMPDIR"] = "/proc/sys"; // exists, cannot hold the socket's directory
+        using var program = Process.Start(start)!;
+        var output = program.StandardOutput.ReadToEndAsync();
+        string error = await program.StandardError.ReadToEndAsync().WaitAsync(Bound);
+        await program.WaitForExitAsync().WaitAsync(Bound);
+        await output;
+        StringAssert.Contains(error, nameof(ChildProcessStartException));
+        StringAssert.Contains(error, "TMPDIR");
+        StringAssert.Contains(error, "TestTargets.Square");
+    }
+
+    [TestMethod]
+    public void A_token_cancelled_before_start_starts_nothing()
+    {
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        Assert.ThrowsExactly<OperationCanceledException>(() => TestTargets.Targets.DelayUntilCancelled.Start(cancel.Token));
+    }
+
+    [TestMethod]
     public async Task Enums_arrays_lists_dictionaries_and_tuples_round_trip()
     {
         Assert.AreEqual(Color.Red, await TestTargets.Targets.NextColor.Start(Color.Blue).Bounded());
@@ -234,6 +280,24 @@ public sealed class ChildProcessTests
         Assert.AreNotEqual(0, Directory.GetDirectories(root, $"mp-{parent.Pid}-*").Length, "the killed parent's directory is there");
         await RunThisProgram(Environment.ProcessPath!, Program.ForgottenJoin);
         Assert.AreEqual(0, Directory.GetDirectories(root, $"mp-{parent.Pid}-*").Length, "the next parent removed it");
+    }
+
+    [TestMethod]
+    public void Arguments_larger_than_a_call_carries_fail_at_start_with_the_limit()
+    {
+        var tooLarge = GC.AllocateUninitializedArray<byte>(FrameConnection.MaxCallLength + 1);
+        var error = Assert.ThrowsExactly<ChildProcessStartException>(() => TestTargets.Targets.Length.Start(tooLarge));
+        StringAssert.Contains(error.Message, "TestTargets.Length");
+        StringAssert.Contains(error.Message, "shared memory");
+    }
+
+    [TestMethod]
+    public void An_argument_the_serializer_cannot_write_fails_at_start_naming_its_type()
+    {
+        // an unpaired surrogate is a valid .NET string but not UTF-8
+        var error = Assert.ThrowsExactly<ArgumentException>(() => TestTargets.Targets.Echo.Start("x\uD800y"));
+        StringAssert.Contains(error.Message, "System.String");
+        StringAssert.Contains(error.Message, "cannot be sent to another process");
     }
 
     [TestMethod]

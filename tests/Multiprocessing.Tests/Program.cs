@@ -6,7 +6,8 @@ namespace Multiprocessing.Tests;
 public static class Program
 {
     /// <summary>Scenarios <see cref="ChildProcessTests"/> runs this executable with, as a whole program.</summary>
-    public const string MuxerSelfTest = "--muxer-self-test", ForgottenJoin = "--forgotten-join", DaemonChild = "--daemon-child";
+    public const string MuxerSelfTest = "--muxer-self-test", ForgottenJoin = "--forgotten-join", DaemonChild = "--daemon-child",
+        ChildReadsInput = "--child-reads-input";
 
     public static async Task<int> Main(string[] args)
     {
@@ -24,6 +25,10 @@ public static class Program
                 _ = TestTargets.Targets.SleepThenPrint.Start(300, "child finished");
 #pragma warning restore MP0012
                 Console.WriteLine("main returns");
+                return 0;
+            case [ChildReadsInput]:
+                // this program's standard input has a line; its child must not get it
+                Console.WriteLine($"child read: {await TestTargets.Targets.ReadInput.Start()}; parent read: {Console.In.ReadLine()}");
                 return 0;
             case [DaemonChild]:
                 // a daemon child is not waited for, and does not outlive its parent

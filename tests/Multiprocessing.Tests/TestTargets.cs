@@ -137,6 +137,15 @@ public static partial class TestTargets
         await child;
     }
 
+    [ProcessTarget]
+    public static int Length(byte[] bytes) => bytes.Length;
+
+    [ProcessTarget]
+    public static string Echo(string text) => text;
+
+    [ProcessTarget]
+    public static string ReadInput() => Console.In.ReadLine() ?? "<end of input>";
+
     /// <summary>Throws an exception whose message is null, or whose ToString() or StackTrace throws.</summary>
     [ProcessTarget]
     public static void FailBadly(string how) => throw new FaultyException(how);
@@ -148,6 +157,14 @@ public static partial class TestTargets
     public static void WithDefaults(int count = 3, string label = "x", Color color = Color.Blue, double ratio = -1.5, string? none = null)
     {
         Console.WriteLine($"{count}|{label}|{color}|{ratio.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{none ?? "<null>"}");
+    }
+
+    /// <summary>Honours its token the usual way: by throwing when it is cancelled.</summary>
+    [ProcessTarget]
+    public static async Task<int> DelayUntilCancelled(CancellationToken cancellationToken)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        return 0;
     }
 
     [ProcessTarget]

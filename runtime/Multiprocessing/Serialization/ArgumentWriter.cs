@@ -38,7 +38,15 @@ public sealed class ArgumentWriter
             return;
         }
 
-        MemoryPackSerializer.Serialize(_buffer, value);
+        try
+        {
+            MemoryPackSerializer.Serialize(_buffer, value);
+        }
+        catch (MemoryPackSerializationException e)
+        {
+            // e.g. a string with an unpaired surrogate (not UTF-8), or objects nested deeper than the serializer goes
+            throw new ArgumentException($"A value of type {typeof(T)} cannot be sent to another process: {e.Message}", e);
+        }
     }
 
     /// <summary>Forgets what was written, keeping the buffer.</summary>

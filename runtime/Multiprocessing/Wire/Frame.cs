@@ -61,6 +61,9 @@ internal sealed class FrameConnection : IDisposable
     /// <summary>The largest payload accepted; anything larger is a corrupt or hostile peer.</summary>
     public const int MaxPayloadLength = 1 << 30;
 
+    /// <summary>The largest serialized arguments or result of one call: a frame, less room for ids and names.</summary>
+    public const int MaxCallLength = MaxPayloadLength - (1 << 20);
+
     private const int HeaderLength = 5;
     private readonly Lock _sendLock = new();
     private readonly Socket? _socket;
@@ -93,6 +96,11 @@ internal sealed class FrameConnection : IDisposable
 
     public void Send(FrameKind kind, ReadOnlySpan<byte> payload)
     {
+        if (payload.Length > MaxPayloadLength)
+        {
+            throw new InvalidDataException($"A frame of {payload.Length:N0} bytes is larger than the {MaxPayloadLength:N0} bytes a connection carries.");
+        }
+
         int length = HeaderLength + payload.Length;
         if (length <= 512)
         {
