@@ -143,6 +143,7 @@ namespace Multiprocessing.Analyzers.Rules
                 }
 
                 var entryPoint = context.Compilation.GetEntryPoint(context.CancellationToken);
+                entryPoint = entryPoint?.PartialImplementationPart ?? entryPoint; // a partial Main's code is in its implementation
                 if (entryPoint is null || !TryFindFirstStatement(entryPoint, context.CancellationToken, out var first, out var location))
                 {
                     return;

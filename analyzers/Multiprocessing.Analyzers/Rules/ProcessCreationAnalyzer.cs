@@ -195,6 +195,8 @@ namespace Multiprocessing.Analyzers.Rules
                     var entryPoint = _compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication
                         ? _compilation.GetEntryPoint(cancellationToken)
                         : null;
+                    // a partial Main: the compiler names its declaration; the code is in its implementation
+                    entryPoint = entryPoint?.PartialImplementationPart ?? entryPoint;
                     Interlocked.CompareExchange(ref _entryPoint, entryPoint, null);
                     Volatile.Write(ref _entryPointResolved, 1);
                 }

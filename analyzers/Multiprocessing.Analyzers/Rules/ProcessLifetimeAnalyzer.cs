@@ -276,15 +276,27 @@ namespace Multiprocessing.Analyzers.Rules
         {
             value = operation;
             var parent = operation.Parent;
-            // a ? Start(x) : Start(y): each branch is what the whole expression's user gets
-            while (parent is IConversionOperation { IsImplicit: true } or IParenthesizedOperation ||
-                   parent is IConditionalOperation conditional && conditional.Condition != value)
+            // a ? Start(x) : Start(y), an arm of a switch expression, the right side of ??: each is what the whole
+            // expression's user gets
+            while (true)
             {
-                value = parent;
-                parent = parent.Parent;
+                if (parent is IConversionOperation { IsImplicit: true } or IParenthesizedOperation ||
+                    parent is IConditionalOperation conditional && conditional.Condition != value ||
+                    parent is ICoalesceOperation coalesce && coalesce.WhenNull == value)
+                {
+                    value = parent;
+                    parent = parent.Parent;
+                }
+                else if (parent is ISwitchExpressionArmOperation arm && arm.Value == value && arm.Parent is ISwitchExpressionOperation switchExpression)
+                {
+                    value = switchExpression;
+                    parent = switchExpression.Parent;
+                }
+                else
+                {
+                    return parent;
+                }
             }
-
-            return parent;
         }
 
         private static IOperation SkipConversionsDown(IOperation operation)
