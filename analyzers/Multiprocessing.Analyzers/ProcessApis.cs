@@ -170,10 +170,51 @@ namespace Multiprocessing.Analyzers
         /// </summary>
         private static IOperation? UsedAtOnce(IObjectCreationOperation created) => created.Parent switch
         {
-            IInvocationOperation { TargetMethod.Name: "Start" or "RunSynchronously" or "Invoke" } call when call.Instance == created => call,
-            IPropertyReferenceOperation { Property.Name: "Value" } value when value.Instance == created => value,
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => LocalUsedAtOnce(declarator.Symbol, created),
+            ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == created => LocalUsedAtOnce(target.Local, created),
+            var parent => RunOn(parent, created),
+        };
+
+        /// <summary><c>.Start()</c>, <c>.RunSynchronously()</c>, <c>.Invoke()</c> or <c>.Value</c> on <paramref name="instance"/>, or <see langword="null"/>.</summary>
+        private static IOperation? RunOn(IOperation? parent, IOperation instance) => parent switch
+        {
+            IInvocationOperation { TargetMethod.Name: "Start" or "RunSynchronously" or "Invoke" } call when call.Instance == instance => call,
+            IPropertyReferenceOperation { Property.Name: "Value" } value when value.Instance == instance => value,
             _ => null,
         };
+
+        /// <summary>
+        /// The object kept in a local first, configured, then run (<c>var t = new Thread(...); t.IsBackground = true; t.Start();</c>):
+        /// where the same body first runs it. A use inside a lambda or local function runs when that does, not here.
+        /// </summary>
+        private static IOperation? LocalUsedAtOnce(ILocalSymbol local, IOperation stored)
+        {
+            var body = EnclosingFunction(stored);
+            IOperation? first = null;
+            foreach (var use in Root(stored).Descendants())
+            {
+                if (use is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) &&
+                    EnclosingFunction(use) == body)
+                {
+                    first = Earlier(first, RunOn(use.Parent, use));
+                }
+            }
+
+            return first;
+        }
+
+        private static IOperation? EnclosingFunction(IOperation operation)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return parent;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>Where a delegate kept in <paramref name="local"/> first runs: wherever a use of the local runs it.</summary>
         private static IOperation? LocalRunsAt(ILocalSymbol local, IOperation stored, int depth)
