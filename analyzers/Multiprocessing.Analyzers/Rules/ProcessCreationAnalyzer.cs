@@ -251,22 +251,32 @@ namespace Multiprocessing.Analyzers.Rules
 
             /// <summary>
             /// Whether the call runs every time the target runs: it is not under an <c>if</c>, a <c>switch</c>, a
-            /// conditional or short-circuit operator, a loop, a <c>catch</c>, a lambda or a local function, and no
-            /// <c>return</c>, <c>throw</c>, <c>yield break</c> or <c>goto</c> comes before it.
+            /// conditional or short-circuit operator, a loop, a <c>catch</c>, a lambda or a local function (other than in
+            /// what they evaluate first: an <c>if</c>'s condition, the value a <c>switch</c> or pattern tests, a
+            /// <c>foreach</c>'s collection, the left side of <c>&amp;&amp;</c>, <c>||</c> or <c>??</c>, the receiver of
+            /// <c>?.</c>), and no <c>return</c>, <c>throw</c>, <c>yield break</c> or <c>goto</c> comes before it.
             /// </summary>
             private static bool IsUnconditional(IOperation operation, CancellationToken cancellationToken)
             {
-                IOperation? root = operation;
+                IOperation root = operation;
                 for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
                 {
-                    switch (parent)
+                    bool evaluatedFirst = parent switch
                     {
-                        case IConditionalOperation or ISwitchOperation or ISwitchExpressionOperation or ILoopOperation or
-                            ICatchClauseOperation or IAnonymousFunctionOperation or ILocalFunctionOperation or
-                            ICoalesceOperation or ICoalesceAssignmentOperation or IConditionalAccessOperation or
-                            IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } or
-                            IIsPatternOperation:
-                            return false;
+                        IConditionalOperation conditional => conditional.Condition == root,
+                        ISwitchOperation switchStatement => switchStatement.Value == root,
+                        ISwitchExpressionOperation switchExpression => switchExpression.Value == root,
+                        IForEachLoopOperation forEach => forEach.Collection == root,
+                        IIsPatternOperation pattern => pattern.Value == root,
+                        ICoalesceOperation coalesce => coalesce.Value == root,
+                        IConditionalAccessOperation access => access.Operation == root,
+                        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } binary => binary.LeftOperand == root,
+                        ILoopOperation or ICatchClauseOperation or IAnonymousFunctionOperation or ILocalFunctionOperation or ICoalesceAssignmentOperation => false,
+                        _ => true,
+                    };
+                    if (!evaluatedFirst)
+                    {
+                        return false;
                     }
 
                     root = parent;
