@@ -16,10 +16,14 @@ namespace Multiprocessing.SourceGeneration
         {
             private static readonly SymbolDisplayFormat s_format = SymbolDisplayFormat.FullyQualifiedFormat;
 
-            /// <summary>Generic types MemoryPack ships a formatter for, by namespace: <c>Name</c> has <c>NameFormatter</c>, <c>IName</c> has <c>InterfaceNameFormatter</c>.</summary>
+            /// <summary>
+            /// Generic types MemoryPack ships a formatter for, by namespace: <c>Name</c> has <c>NameFormatter</c>, <c>IName</c> has
+            /// <c>InterfaceNameFormatter</c>. The tables of its <c>MemoryPackFormatterProvider</c> (1.21); MP0004 accepts the same list.
+            /// </summary>
             private static readonly Dictionary<string, HashSet<string>> s_knownGenerics = new()
             {
                 ["System"] = ["Nullable", "Tuple", "ValueTuple", "Lazy", "Memory", "ReadOnlyMemory", "ArraySegment"],
+                ["System.Buffers"] = ["ReadOnlySequence"],
                 ["System.Collections.Generic"] =
                 [
                     "List", "Dictionary", "HashSet", "Queue", "Stack", "LinkedList", "SortedSet", "SortedDictionary", "SortedList",
@@ -27,13 +31,15 @@ namespace Multiprocessing.SourceGeneration
                     "IDictionary", "IReadOnlyDictionary", "ISet", "IReadOnlySet",
                 ],
                 ["System.Linq"] = ["ILookup", "IGrouping"],
-                ["System.Collections.Concurrent"] = ["ConcurrentDictionary", "ConcurrentQueue", "ConcurrentBag", "ConcurrentStack"],
+                ["System.Collections.Concurrent"] = ["ConcurrentDictionary", "ConcurrentQueue", "ConcurrentBag", "ConcurrentStack", "BlockingCollection"],
                 ["System.Collections.Immutable"] =
                 [
                     "ImmutableArray", "ImmutableList", "ImmutableDictionary", "ImmutableHashSet", "ImmutableQueue", "ImmutableStack",
-                    "ImmutableSortedDictionary", "ImmutableSortedSet", "IImmutableList",
+                    "ImmutableSortedDictionary", "ImmutableSortedSet", "IImmutableList", "IImmutableDictionary", "IImmutableSet",
+                    "IImmutableQueue", "IImmutableStack",
                 ],
-                ["System.Collections.ObjectModel"] = ["ReadOnlyCollection", "ObservableCollection", "ReadOnlyObservableCollection"],
+                ["System.Collections.ObjectModel"] = ["Collection", "ReadOnlyCollection", "ObservableCollection", "ReadOnlyObservableCollection"],
+                ["System.Collections.Frozen"] = ["FrozenDictionary", "FrozenSet"],
             };
 
             /// <summary>The formatters <paramref name="types"/> need, innermost first (a list's element before the list).</summary>

@@ -154,6 +154,8 @@ namespace Multiprocessing.Analyzers.Rules
                 "System.Data.Common.DbCommand", "System.Data.Common.DbDataReader", "System.Data.Common.DbTransaction",
                 "System.Diagnostics.Process", "System.Reflection.MemberInfo", "System.Reflection.Assembly", "System.AppDomain",
                 "System.Threading.Channels.Channel`1", "System.Threading.Channels.ChannelReader`1", "System.Threading.Channels.ChannelWriter`1",
+                // MemoryPack copies its items, but a producer/consumer queue that the child gets a copy of is not shared
+                "System.Collections.Concurrent.BlockingCollection`1",
                 KnownNames.ChildProcess, "Multiprocessing.ProcessTarget", KnownNames.ProcessPool,
             };
 
@@ -166,10 +168,14 @@ namespace Multiprocessing.Analyzers.Rules
                 "System.Type", "System.Text.Rune", "System.Index", "System.Range",
             };
 
-            /// <summary>Generic types MemoryPack ships a formatter for (the generator's list, <c>SerializerContracts</c>).</summary>
+            /// <summary>
+            /// Generic types MemoryPack ships a formatter for: the tables of its <c>MemoryPackFormatterProvider</c> (1.21),
+            /// kept equal to the generator's list (<c>SerializerContracts</c>), which registers them for NativeAOT.
+            /// </summary>
             private static readonly Dictionary<string, HashSet<string>> s_knownGenerics = new()
             {
                 ["System"] = new() { "Nullable", "Tuple", "ValueTuple", "Lazy", "Memory", "ReadOnlyMemory", "ArraySegment" },
+                ["System.Buffers"] = new() { "ReadOnlySequence" },
                 ["System.Collections.Generic"] = new()
                 {
                     "List", "Dictionary", "HashSet", "Queue", "Stack", "LinkedList", "SortedSet", "SortedDictionary", "SortedList",
@@ -177,13 +183,17 @@ namespace Multiprocessing.Analyzers.Rules
                     "IDictionary", "IReadOnlyDictionary", "ISet", "IReadOnlySet",
                 },
                 ["System.Linq"] = new() { "ILookup", "IGrouping" },
-                ["System.Collections.Concurrent"] = new() { "ConcurrentDictionary", "ConcurrentQueue", "ConcurrentBag", "ConcurrentStack" },
+                ["System.Collections.Concurrent"] = new()
+                {
+                    "ConcurrentDictionary", "ConcurrentQueue", "ConcurrentBag", "ConcurrentStack", "BlockingCollection",
+                },
                 ["System.Collections.Immutable"] = new()
                 {
                     "ImmutableArray", "ImmutableList", "ImmutableDictionary", "ImmutableHashSet", "ImmutableQueue", "ImmutableStack",
-                    "ImmutableSortedDictionary", "ImmutableSortedSet", "IImmutableList",
+                    "ImmutableSortedDictionary", "ImmutableSortedSet", "IImmutableList", "IImmutableDictionary", "IImmutableSet",
+                    "IImmutableQueue", "IImmutableStack",
                 },
-                ["System.Collections.ObjectModel"] = new() { "ReadOnlyCollection", "ObservableCollection", "ReadOnlyObservableCollection" },
+                ["System.Collections.ObjectModel"] = new() { "Collection", "ReadOnlyCollection", "ObservableCollection", "ReadOnlyObservableCollection" },
                 ["System.Collections.Frozen"] = new() { "FrozenDictionary", "FrozenSet" },
             };
 

@@ -143,6 +143,41 @@ public sealed class CrossProcessTypeAnalyzerTests
     }
 
     [TestMethod]
+    public async Task EveryCollectionMemoryPackKnows_CrossesAndHasItsElementsChecked()
+    {
+        // the generic types of MemoryPackFormatterProvider's tables: accepted, and walked like any collection
+        const string source = """
+            using System;
+            using System.Buffers;
+            using System.Collections.Concurrent;
+            using System.Collections.Frozen;
+            using System.Collections.Immutable;
+            using System.Collections.ObjectModel;
+            using System.IO;
+            using Multiprocessing;
+
+            public static partial class Workers
+            {
+                [ProcessTarget] public static void A(IImmutableDictionary<string, decimal> prices, IImmutableSet<Guid> skus, IImmutableQueue<string> backlog, IImmutableStack<int> undo) { }
+                [ProcessTarget] public static void B(Collection<int> items, ReadOnlySequence<byte> bytes) { }
+                [ProcessTarget] public static IImmutableDictionary<string, IImmutableSet<int>> C(FrozenDictionary<string, int> map, FrozenSet<Guid> set) => ImmutableDictionary<string, IImmutableSet<int>>.Empty;
+                [ProcessTarget] public static void D(IImmutableSet<Stream> {|#0:files|}) { }
+                [ProcessTarget] public static void E(Collection<Action> {|#1:hooks|}) { }
+                [ProcessTarget] public static void F(IImmutableDictionary<string, Stream> {|#2:files|}) { }
+                // serializable, but a producer/consumer queue the child gets a copy of is not shared, as a Channel<T> is not
+                [ProcessTarget] public static void G(BlockingCollection<string> {|#3:pending|}) { }
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            MP0004(0, "Parameter 'files'", "D", "'IImmutableSet<Stream>[]' is a Stream, " + Live),
+            MP0004(1, "Parameter 'hooks'", "E", "'Collection<Action>[]' is a delegate: code cannot be sent to another process; pass data and let the target choose the code"),
+            MP0004(2, "Parameter 'files'", "F", "'IImmutableDictionary<string, Stream>.Value' is a Stream, " + Live),
+            MP0004(3, "Parameter 'pending'", "G", "'BlockingCollection<string>' is a BlockingCollection, " + Live));
+    }
+
+    [TestMethod]
     public async Task GetOnlyPropertiesAreSerializedToo()
     {
         const string source = """

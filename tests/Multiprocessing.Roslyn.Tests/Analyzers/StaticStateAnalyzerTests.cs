@@ -198,4 +198,188 @@ public sealed class StaticStateAnalyzerTests
 
         await Verify.VerifyAsync(source);
     }
+
+    [TestMethod]
+    public async Task GenericTypes_WritesThroughTheTypeParameterCount_AndTheMessageNamesTheTypeAsRead()
+    {
+        const string source = """
+            using Multiprocessing;
+
+            public static class Cache<T>
+            {
+                public static T? Value;
+                public static void Set(T value) => Value = value;
+            }
+
+            public static class Defaults<T>
+            {
+                public static int Retries { get; set; } = 3;
+                public static int Timeout;
+            }
+
+            public static class Outer<T>
+            {
+                public static class Inner { public static int Depth; }
+            }
+
+            public static class Setup
+            {
+                public static void Configure()
+                {
+                    Cache<string>.Set("eu");
+                    Defaults<int>.Retries = 5;
+                    Defaults<long>.Timeout = 30;     // another constructed type: other storage
+                    Outer<int>.Inner.Depth = 2;
+                }
+            }
+
+            public static partial class Workers
+            {
+                [ProcessTarget] public static string Region() => {|#0:Cache<string>.Value|} ?? "";
+                [ProcessTarget] public static int Retries() => {|#1:Defaults<int>.Retries|};
+                [ProcessTarget] public static int Timeout() => Defaults<int>.Timeout;
+                [ProcessTarget] public static int Depth() => {|#2:Outer<int>.Inner.Depth|} + Outer<string>.Inner.Depth;
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            MP0011(0, "Region", "field", "Cache<string>.Value"),
+            MP0011(1, "Retries", "property", "Defaults<int>.Retries"),
+            MP0011(2, "Depth", "field", "Outer<int>.Inner.Depth"));
+    }
+
+    [TestMethod]
+    public async Task WritesInLambdasAndLocalFunctions_GetNoInitializerExemption()
+    {
+        // code in a lambda or local function runs when it is called, maybe by the parent after the guard,
+        // not when the static initializer, static constructor or module initializer around it runs
+        const string source = """
+            using System;
+            using System.Runtime.CompilerServices;
+            using Multiprocessing;
+
+            public static class Limits
+            {
+                public static int Batch = 16;
+                public static int Depth;
+                public static int Width;
+                public static readonly Action<int> Apply = size => Batch = size;
+                public static Action? Reset;
+
+                static Limits()
+                {
+                    Depth = 1;                      // runs in the child too
+                    Reset = () => Depth = 0;
+                }
+            }
+
+            public static class Boot
+            {
+                public static Action? Widen;
+
+                [ModuleInitializer]
+                internal static void Init()
+                {
+                    Limits.Width = 2;               // runs in the child too
+                    Widen = Later;
+                    void Later() => Limits.Width = 4;
+                }
+            }
+
+            public static partial class Workers
+            {
+                static Workers() => Tune = n => s_own = n;
+
+                private static int s_own;
+                public static Action<int>? Tune;
+
+                [ProcessTarget] public static int Batch() => {|#0:Limits.Batch|};
+                [ProcessTarget] public static int Depth() => {|#1:Limits.Depth|};
+                [ProcessTarget] public static int Width() => {|#2:Limits.Width|};
+                [ProcessTarget] public static int Own() => {|#3:s_own|};
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            MP0011(0, "Batch", "field", "Limits.Batch"),
+            MP0011(1, "Depth", "field", "Limits.Depth"),
+            MP0011(2, "Width", "field", "Limits.Width"),
+            MP0011(3, "Own", "field", "Workers.s_own"));
+    }
+
+    [TestMethod]
+    public async Task WritesThroughARefReturnedByAMethodOrProperty_AssignTheField()
+    {
+        const string source = """
+            using System.Threading;
+            using Multiprocessing;
+
+            public struct Range { public int Max; }
+
+            public static class Quotas
+            {
+                public static int Cpu = 1, Memory = 1, Version, Spare, Pinned, Untouched, Child, Blocked, Local;
+                public static Range Bounds;
+
+                public static ref int Slot(string name)
+                {
+                    if (name == "cpu") return ref Cpu;
+                    return ref Memory;
+                }
+
+                public static ref int Current => ref Version;
+                public static ref int Either(bool spare) => ref spare ? ref Spare : ref Pinned;
+                public static ref int Forward() => ref Current;
+                public static ref Range Limits => ref Bounds;
+                public static ref readonly int Peek => ref Untouched;
+                public static ref int ChildSlot => ref Child;
+                public static ref int Block { get { return ref Blocked; } }
+            }
+
+            public static class Parent
+            {
+                public static void Run()
+                {
+                    Quotas.Slot("cpu") = 8;
+                    Quotas.Current++;
+                    Interlocked.Increment(ref Quotas.Either(true));
+                    ref int pinned = ref Quotas.Forward();
+                    pinned = 3;
+                    Quotas.Limits.Max = 10;
+                    int seen = Quotas.Peek + Quotas.Slot("memory");    // reads only
+                    Quotas.Block -= 1;
+                    Local() = 5;
+
+                    static ref int Local() => ref Quotas.Local;
+                }
+            }
+
+            public static partial class Workers
+            {
+                [ProcessTarget] public static int Cpu() => {|#0:Quotas.Cpu|} + {|#4:Quotas.Memory|};   // Slot may return either
+                [ProcessTarget] public static int Version() => {|#1:Quotas.Version|} + {|#2:Quotas.Spare|} + {|#5:Quotas.Pinned|};
+                [ProcessTarget] public static int Bounds() => {|#3:Quotas.Bounds|}.Max + Quotas.Untouched + {|#6:Quotas.Blocked|} + {|#7:Quotas.Local|};
+
+                [ProcessTarget]
+                public static int Child()
+                {
+                    Quotas.ChildSlot = 2;           // written in the child itself
+                    return Quotas.Child;
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            MP0011(0, "Cpu", "field", "Quotas.Cpu"),
+            MP0011(1, "Version", "field", "Quotas.Version"),
+            MP0011(2, "Version", "field", "Quotas.Spare"),
+            MP0011(3, "Bounds", "field", "Quotas.Bounds"),
+            MP0011(4, "Cpu", "field", "Quotas.Memory"),
+            MP0011(5, "Version", "field", "Quotas.Pinned"),
+            MP0011(6, "Bounds", "field", "Quotas.Blocked"),
+            MP0011(7, "Bounds", "field", "Quotas.Local"));
+    }
 }
