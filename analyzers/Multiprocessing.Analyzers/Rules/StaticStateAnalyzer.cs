@@ -160,6 +160,9 @@ namespace Multiprocessing.Analyzers.Rules
             private static bool InitializedBefore(INamedTypeSymbol type, IMethodSymbol target) =>
                 SymbolEqualityComparer.Default.Equals(type, target.ContainingType) && type.StaticConstructors.Any(constructor => !constructor.IsImplicitlyDeclared);
 
+            private static bool IsEntryTypeWithStaticConstructor(INamedTypeSymbol type, INamedTypeSymbol? entryType) =>
+                SymbolEqualityComparer.Default.Equals(type, entryType) && type.StaticConstructors.Any(constructor => !constructor.IsImplicitlyDeclared);
+
             /// <summary>A module initializer runs in every process of the program, each child included, before the guard.</summary>
             private bool RunsInEveryChild(ISymbol containing) =>
                 containing is IMethodSymbol method && _apis.ModuleInitializerAttribute is { } moduleInitializer && method.HasAttribute(moduleInitializer);
@@ -174,10 +177,13 @@ namespace Multiprocessing.Analyzers.Rules
                     }
                 }
 
+                // the static constructor of the type holding Main runs before Main, in every child too (MP0007.md)
+                var entryType = context.Compilation.GetEntryPoint(context.CancellationToken)?.ContainingType;
                 foreach (var (member, location, target) in _reads)
                 {
                     if (_writes.TryGetValue(member.OriginalDefinition, out var writes) &&
-                        writes.Any(write => MayShareStorage(write.Member, member) && (write.Initializer is null || !InitializedBefore(write.Initializer, target))))
+                        writes.Any(write => MayShareStorage(write.Member, member) &&
+                            (write.Initializer is null || !(InitializedBefore(write.Initializer, target) || IsEntryTypeWithStaticConstructor(write.Initializer, entryType)))))
                     {
                         context.ReportDiagnostic(Diagnostic.Create(
                             DiagnosticDescriptors.StaticStateIsNotShared,

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using Multiprocessing.Analyzers;
 using Verify = Multiprocessing.Roslyn.Tests.Infrastructure.AnalyzerVerifier<Multiprocessing.Analyzers.Rules.StaticStateAnalyzer>;
 
@@ -42,6 +43,41 @@ public sealed class StaticStateAnalyzerTests
             MP0011(0, "Work", "property", "Settings.Prefix"),
             MP0011(1, "Work", "field", "Settings.Scale"),
             MP0011(2, "Work", "field", "Workers.s_calls"));
+    }
+
+    [TestMethod]
+    public async Task TheStaticConstructorOfTheTypeHoldingMain_RunsInEveryChild()
+    {
+        // it runs before Main in every process (MP0007): a child sees what it assigns; Main's own assignments it does not
+        const string program = """
+            using Multiprocessing;
+
+            public static class Program
+            {
+                static Program() => Settings.Scale = 3;
+
+                public static void Main()
+                {
+                    ProcessEntry.Guard();
+                    Settings.Level = 2;
+                    Jobs.Targets.Work.Start(1).Join();
+                }
+            }
+
+            public static class Settings
+            {
+                public static int Scale = 1;
+                public static int Level;
+            }
+
+            public static partial class Jobs
+            {
+                [ProcessTarget]
+                public static int Work(int n) => n * Settings.Scale + {|#0:Settings.Level|};
+            }
+            """;
+
+        await Verify.VerifyWithGeneratorAsync([program], OutputKind.ConsoleApplication, MP0011(0, "Work", "field", "Settings.Level"));
     }
 
     [TestMethod]
