@@ -244,9 +244,10 @@ public static class ProcessEntry
     private static int RunTarget(FrameConnection connection, string targetId, byte[] arguments, ProcessTarget? found)
     {
         var result = new ArgumentWriter();
+        ProcessTarget? target = found;
         try
         {
-            var target = found ?? FindTarget(targetId) ?? throw new InvalidOperationException(
+            target ??= FindTarget(targetId) ?? throw new InvalidOperationException(
                 $"Process target '{targetId}' is not registered in this program. Is the assembly that declares it referenced by the executable, and was it built with the Multiprocessing generator?");
             var reader = new ArgumentReader(arguments);
             var pending = target.Run(ref reader, result, s_cancellation.Token);
@@ -267,7 +268,7 @@ public static class ProcessEntry
             Channels.AttachedChannels.CloseAll();
             var (type, message, text) = Describe(e);
             // As Python does, the child prints its traceback; the parent gets it too.
-            Console.Error.WriteLine($"Process {CurrentName} (pid {Environment.ProcessId}), target {targetId}:{Environment.NewLine}{text}");
+            Console.Error.WriteLine($"Process {CurrentName} (pid {Environment.ProcessId}), target {target?.Name ?? targetId}:{Environment.NewLine}{text}");
             var error = new PayloadWriter().String(type).String(message).String(text);
             return Report(connection, FrameKind.Error, error.WrittenSpan, exitCode: 1);
         }

@@ -151,8 +151,10 @@ public sealed class ChildProcessTests
         StringAssert.Contains(error.Message, $"pid {child.Pid}");
         StringAssert.Contains(error.ToString(), "Remote stack trace");
         Assert.AreEqual(1, child.ExitCode);
-        // as in Python, the child printed its traceback too
-        StringAssert.Contains(await child.StandardError.ReadToEndAsync(), "boom");
+        // as in Python, the child printed its traceback too, naming the target as the parent does
+        string traceback = await child.StandardError.ReadToEndAsync();
+        StringAssert.Contains(traceback, "boom");
+        StringAssert.Contains(traceback, $"pid {child.Pid}), target TestTargets.Fail:");
     }
 
     [TestMethod]
