@@ -158,6 +158,9 @@ public class ChildProcess : IDisposable, IAsyncDisposable
     /// <summary>Turns the child's result bytes into the typed result; the base class has none.</summary>
     private protected virtual void SetResult(ReadOnlySpan<byte> result) => _completion.TrySetResult();
 
+    /// <summary>Whether the target has a result to report (a <see cref="ChildProcess{TResult}"/>).</summary>
+    private protected virtual bool HasResult => false;
+
     /// <summary>Fails the outcome. Marked observed: the child already printed the error, as Python's children do.</summary>
     private protected virtual void SetFailure(Exception exception)
     {
@@ -422,6 +425,11 @@ public class ChildProcess : IDisposable, IAsyncDisposable
                 ? new OperationCanceledException($"Process target {TargetName} in child {Name} (pid {Pid}) was cancelled.", failure, _cancellationToken)
                 : failure);
         }
+        else if (_exitCode == 0 && _announcedExitCode == 0 && !HasResult)
+        {
+            // the target's own code ended the process with success, as sys.exit(0) in a Python target: nothing was lost
+            SetResult(default);
+        }
         else
         {
             SetFailure(new ChildProcessCrashedException(TargetName, Name, Pid, _exitCode));
@@ -465,6 +473,8 @@ public sealed class ChildProcess<TResult> : ChildProcess
 
     /// <summary>Waits for the target's result; throws a <see cref="ChildProcessException"/> when it did not return one.</summary>
     public new TaskAwaiter<TResult> GetAwaiter() => _result.Task.GetAwaiter();
+
+    private protected override bool HasResult => true;
 
     private protected override void SetResult(ReadOnlySpan<byte> result)
     {

@@ -169,6 +169,15 @@ public sealed class ChildProcessTests
     }
 
     [TestMethod]
+    public async Task A_target_without_a_result_that_exits_with_zero_has_completed()
+    {
+        // as sys.exit(0) in a Python target: the child said it exits with 0, so nothing was lost
+        using var child = TestTargets.Targets.ExitWith.Start(0);
+        await child.Bounded();
+        Assert.AreEqual(0, child.ExitCode);
+    }
+
+    [TestMethod]
     public async Task An_exit_code_above_128_is_an_exit_code_not_a_signal()
     {
         // Process.ExitCode says 137 for exit(137) and for SIGKILL alike; the exit status the parent reads tells them apart (as Python does)
