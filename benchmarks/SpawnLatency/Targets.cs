@@ -9,11 +9,21 @@ public static partial class Trivial
     [ProcessTarget]
     public static int Noop(int x)
     {
-        Probe.Mark(Probe.Target);
+        if (Probe.On)
+        {
+            Probe.Mark(Probe.Target);
+        }
+
         return x;
     }
 
     /// <summary>No argument, no result (Python's <c>Process(target=noop)</c>).</summary>
     [ProcessTarget]
-    public static void Nothing() => Probe.Mark(Probe.Target);
+    public static void Nothing()
+    {
+        if (Probe.On)
+        {
+            Probe.Mark(Probe.Target);
+        }
+    }
 }
