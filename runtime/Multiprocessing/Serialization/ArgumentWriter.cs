@@ -16,6 +16,7 @@ namespace Multiprocessing.Serialization;
 public sealed class ArgumentWriter
 {
     private readonly ByteBuffer _buffer = new(256);
+    private ByteBuffer.Writer? _writer;   // made on first use: see ByteBuffer
 
     /// <summary>Creates an empty writer.</summary>
     public ArgumentWriter() => Channels.Handoffs.Begin();
@@ -40,7 +41,7 @@ public sealed class ArgumentWriter
 
         try
         {
-            MemoryPackSerializer.Serialize(_buffer, value);
+            MemoryPackSerializer.Serialize(_writer ??= new(_buffer), value);
         }
         catch (MemoryPackSerializationException e)
         {
