@@ -82,18 +82,7 @@ namespace Multiprocessing.Analyzers
         };
 
         /// <summary>Whether <paramref name="operation"/> sits in a lambda or a local function: code stored for later, not run here.</summary>
-        public static bool IsInDeferredCode(IOperation operation)
-        {
-            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-            {
-                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        public static bool IsInDeferredCode(IOperation operation) => EnclosingFunction(operation) is not null;
 
         /// <summary>
         /// Where <paramref name="operation"/> runs, as far as its enclosing body goes: itself; for code in a lambda or a
@@ -203,6 +192,7 @@ namespace Multiprocessing.Analyzers
             return first;
         }
 
+        /// <summary>The lambda or local function <paramref name="operation"/> sits in, or <see langword="null"/> for the body itself.</summary>
         private static IOperation? EnclosingFunction(IOperation operation)
         {
             for (var parent = operation.Parent; parent is not null; parent = parent.Parent)

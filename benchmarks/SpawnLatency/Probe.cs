@@ -26,13 +26,11 @@ internal static partial class Probe
     private static readonly double[] s_jitMs = new double[3];
     private static string? s_file;
 
-    public static bool Enabled => s_file is not null;
-
     /// <summary>
-    /// <see cref="Enabled"/> as a field, for the targets: with the probes off a target then costs no call and no JIT
-    /// compilation of <see cref="Mark"/>, which the bare process would not pay.
+    /// Whether the probes are on. A field, not a property: a target that tests it before calling <see cref="Mark"/> costs
+    /// no call and no JIT compilation with the probes off, which the bare process would not pay.
     /// </summary>
-    public static bool On;
+    public static bool Enabled;
 
     [ModuleInitializer]
     internal static void Init()
@@ -46,7 +44,7 @@ internal static partial class Probe
 
         s_fd = open(file, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0x180 /* 0600 */);
         s_file = file;
-        On = true;
+        Enabled = true;
         s_assemblies = Environment.GetEnvironmentVariable("SPAWN_PROFILE_ASSEMBLIES") == "1";
         // Compile the exit path now (it writes nothing when dry), so that the exit stamp is not followed by JIT work.
         Flush(dryRun: true);

@@ -9,7 +9,7 @@ public static partial class Trivial
     [ProcessTarget]
     public static int Noop(int x)
     {
-        if (Probe.On)
+        if (Probe.Enabled)
         {
             Probe.Mark(Probe.Target);
         }
@@ -21,7 +21,7 @@ public static partial class Trivial
     [ProcessTarget]
     public static void Nothing()
     {
-        if (Probe.On)
+        if (Probe.Enabled)
         {
             Probe.Mark(Probe.Target);
         }

@@ -73,7 +73,7 @@ namespace Multiprocessing.SourceGeneration
                         .Concat(ResultTypeSymbol(method, shape))).ToEquatableArray(),
                     Documentation: Documentation(method, cancellationToken),
                     HintName: HintName(qualifiedPath, method.ContainingType, compilation, cancellationToken),
-                    OwnTargetsClass: ProcessTargetRules.DeclaresTargetsClass(method.ContainingType),
+                    OwnTargetsClass: ProcessTargetRules.OwnTargetsClass(method.ContainingType) is not null,
                     HidesInheritedTargets: InheritsTargets(method.ContainingType),
                     DescriptorTypeName: DescriptorTypeName(method, compilation),
                     HidesInheritedMember: TargetsInherits(method.ContainingType, method.Name, compilation),
@@ -123,7 +123,7 @@ namespace Multiprocessing.SourceGeneration
                 var type = method.ContainingType;
                 string name = method.Name + "Target";
                 while (type.GetMembers(name).Any(IsMarkedTarget) ||
-                    OwnTargetsClass(type)?.GetMembers(name).IsEmpty == false ||
+                    ProcessTargetRules.OwnTargetsClass(type)?.GetMembers(name).IsEmpty == false ||
                     TargetsInherits(type, name, compilation))
                 {
                     name += "_";
@@ -132,17 +132,13 @@ namespace Multiprocessing.SourceGeneration
                 return Escape(name);
             }
 
-            /// <summary>The type's own nested class <c>Targets</c>, which the generated part joins, or <see langword="null"/>.</summary>
-            private static INamedTypeSymbol? OwnTargetsClass(INamedTypeSymbol type) =>
-                type.GetTypeMembers(ProcessTargetRules.TargetsClassName).FirstOrDefault(static t => t.Arity == 0);
-
             /// <summary>
             /// Whether <c>Targets</c> inherits a member named <paramref name="name"/> that a generated member would hide
             /// (CS0108): from the base class of the user's own <c>Targets</c>, or from <c>object</c> (<c>Equals</c>, <c>ToString</c>...).
             /// </summary>
             private static bool TargetsInherits(INamedTypeSymbol type, string name, Compilation compilation)
             {
-                var own = OwnTargetsClass(type);
+                var own = ProcessTargetRules.OwnTargetsClass(type);
                 for (var baseType = own is null ? compilation.GetSpecialType(SpecialType.System_Object) : own.BaseType; baseType is not null; baseType = baseType.BaseType)
                 {
                     foreach (var member in baseType.GetMembers(name))

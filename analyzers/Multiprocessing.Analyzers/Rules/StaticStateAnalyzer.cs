@@ -103,7 +103,7 @@ namespace Multiprocessing.Analyzers.Rules
                 var (reads, writes) = Access(reference);
                 if (writes && !inTarget)
                 {
-                    AddWrite(member, containing, IsInDeferredCode(reference));
+                    AddWrite(member, containing, ProcessApis.IsInDeferredCode(reference));
                 }
 
                 if (reads && inTarget)
@@ -132,7 +132,7 @@ namespace Multiprocessing.Analyzers.Rules
                 // only source methods return a static of this project (span[i] = ... is a ref-returning indexer too)
                 if (method.Locations.Any(static l => l.IsInSource) && Access(reference).Writes && !_apis.IsProcessTarget(containing))
                 {
-                    _writesThroughRef.Enqueue((method.OriginalDefinition, containing, IsInDeferredCode(reference)));
+                    _writesThroughRef.Enqueue((method.OriginalDefinition, containing, ProcessApis.IsInDeferredCode(reference)));
                 }
             }
 
@@ -290,20 +290,6 @@ namespace Multiprocessing.Analyzers.Rules
                 INamedTypeSymbol named => named.TypeArguments.Any(IsOpen) || IsOpen(named.ContainingType),
                 _ => false,
             };
-
-            /// <summary>Whether <paramref name="operation"/> sits in a lambda or a local function: code that runs when called.</summary>
-            private static bool IsInDeferredCode(IOperation operation)
-            {
-                for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-                {
-                    if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
 
             /// <summary>A static field that is not const or readonly, or a static property with a setter, declared in source.</summary>
             private static bool IsMutableStatic(ISymbol member) => member switch
